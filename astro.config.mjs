@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import preact from "@astrojs/preact";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+
+/** The one setting for the site's public address; permalinks and citations derive from it. */
+const SITE_URL = process.env.SITE_URL ?? "https://self-consuming-loops.example.org";
+
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: "always",
+  integrations: [mdx(), preact()],
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
+});

@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's `chromium` package; elsewhere Playwright's own browser (npx playwright install chromium).
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const useSystem = existsSync(SYSTEM_CHROMIUM) && !process.env.PW_BUNDLED_BROWSER;
+const PORT = 4321;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: { baseURL: `http://127.0.0.1:${PORT}` },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: useSystem
+          ? {
+              executablePath: SYSTEM_CHROMIUM,
+              args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            }
+          : {},
+      },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
