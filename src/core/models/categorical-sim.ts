@@ -121,14 +121,14 @@ export function runCategorical(cfg: CategoricalConfig, rng: Rng, frames: Float64
     out.giniSimpson[t] = 1 - s2;
     out.support[t] = support;
     out.fixed[t] = support === 1 ? 1 : 0;
-    if (frames) frames.set(p, t * K);
+    if (frames) for (let i = 0, o = t * K; i < K; i++) frames[o + i] = p[i]!;
 
     // A point mass with no real data to come is absorbing under "replace": fill the rest.
     if (support === 1 && workflow === "replace" && t > lastReal) {
       for (let s = t + 1; s <= T; s++) {
         out.support[s] = 1;
         out.fixed[s] = 1;
-        if (frames) frames.set(p, s * K);
+        if (frames) for (let i = 0, o = s * K; i < K; i++) frames[o + i] = p[i]!;
       }
       out.missingMass[t] = 0;
       break;
