@@ -6,6 +6,7 @@ import { bounded, boundedTheory, runBounded } from "../../../src/core/models/bou
 import { createRng } from "../../../src/core/rng";
 import { validateParams } from "../../../src/core/schema";
 import { supportBounds } from "../../../src/core/theory/bounded";
+import { step } from "./enumerate";
 import { meanSe, varianceSe } from "./stats";
 
 describe("bounded model (random walk of the truth)", () => {
@@ -34,6 +35,29 @@ describe("bounded model (random walk of the truth)", () => {
       expect(Math.abs(s.mean - th.variance[15]!)).toBeLessThan(3 * s.se);
       // grounding keeps more diversity than the closed loop
       expect(th.variance[15]!).toBeGreaterThan(boundedTheory({ ...p, alpha: 0 }).variance[15]! + 3 * s.se);
+    });
+  }
+
+  for (const sampling of ["iid", "stratified"] as const) {
+    it(`${sampling}: E m_t, E s_t², Var m_t match brute-force enumeration for t ≤ 3 (schedule 0.5, 0.25, 0.75)`, () => {
+      const x = [-1, 0.5, 4], p0 = [0.6, 0.3, 0.1], n = 4, alphas = [0.5, 0.25, 0.75];
+      const p = validateParams(bounded.schema, { values: x, weights: p0, n, generations: 3, schedule: "custom", alphaList: alphas, sampling });
+      const th = boundedTheory(p);
+      let dist = [{ p: p0, pr: 1 }];
+      for (let t = 0; t <= 3; t++) {
+        let Em = 0, Em2 = 0, Es2 = 0;
+        for (const d of dist) {
+          const m = d.p.reduce((s, v, i) => s + v * x[i]!, 0);
+          const s2 = d.p.reduce((s, v, i) => s + v * (x[i]! - m) ** 2, 0);
+          Em += d.pr * m;
+          Em2 += d.pr * m * m;
+          Es2 += d.pr * s2;
+        }
+        expect(th.mean[t]).toBeCloseTo(Em, 12);
+        expect(th.varianceOfMean[t]).toBeCloseTo(Em2 - Em * Em, 12);
+        expect(th.variance[t]).toBeCloseTo(Es2, 12);
+        if (t < 3) dist = dist.flatMap((d) => step(d.p, p0, n, alphas[t]!, sampling).map((e) => ({ p: e.p, pr: e.pr * d.pr })));
+      }
     });
   }
 
