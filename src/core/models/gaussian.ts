@@ -94,11 +94,27 @@ function pool(g: Group, count: number, mean: number, logScatter: number): void {
   g.count = total;
 }
 
+type Paths = Record<"mu" | "sigma2" | "logSigma2" | "sigma" | "w2", Float64Array>;
+
+/**
+ * Writes generation t's metrics and returns σ_t (a plain function: a closure over mu and ell would box
+ * them on every write).
+ */
+function record(out: Paths, t: number, mu: number, ell: number, p: GaussianParams): number {
+  const s = Math.exp(ell / 2);
+  out.mu[t] = mu;
+  out.logSigma2[t] = ell;
+  out.sigma2[t] = s * s;
+  out.sigma[t] = s;
+  out.w2[t] = (mu - p.muStar) ** 2 + (s - p.sigmaStar) ** 2;
+  return s;
+}
+
 function replicate(p: GaussianParams, rng: Rng): ReplicatePaths {
   const normal = createNormal(rng);
   const gamma = createGamma(rng, normal);
   const G = p.generations;
-  const out = {
+  const out: Paths = {
     mu: new Float64Array(G + 1),
     sigma2: new Float64Array(G + 1),
     logSigma2: new Float64Array(G + 1),
@@ -114,33 +130,30 @@ function replicate(p: GaussianParams, rng: Rng): ReplicatePaths {
   let ell = 2 * Math.log(p.sigma0); // log σ_t²
   const batch: Group = { count: 0, mean: 0, logScatter: -Infinity };
   const all: Group = { count: 0, mean: 0, logScatter: -Infinity };
-  const record = (t: number): void => {
-    const s = Math.exp(ell / 2);
-    out.mu[t] = mu;
-    out.logSigma2[t] = ell;
-    out.sigma2[t] = Math.exp(ell);
-    out.sigma[t] = s;
-    out.w2[t] = (mu - p.muStar) ** 2 + (s - p.sigmaStar) ** 2;
-  };
-  record(0);
+  let sigma = record(out, 0, mu, ell, p);
+  // Per-generation constants, hoisted out of the hot loop.
+  const realScale = p.sigmaStar / Math.sqrt(Math.max(m, 1));
+  const synthScale = p.temperature / Math.sqrt(Math.max(k, 1));
+  const logDivReplace = Math.log(divisor(p.estimator, p.n));
   for (let t = 1; t <= G; t++) {
     batch.count = 0;
     batch.mean = 0;
     batch.logScatter = -Infinity;
     if (m > 0) {
-      const mean = p.muStar + (p.sigmaStar * normal()) / Math.sqrt(m);
+      const mean = p.muStar + realScale * normal();
       pool(batch, m, mean, m > 1 ? logSigmaStar2 + gamma.logChiSquare(m - 1) : -Infinity);
     }
     if (k > 0) {
-      const mean = mu + (p.temperature * Math.exp(ell / 2) * normal()) / Math.sqrt(k);
+      const mean = mu + synthScale * sigma * normal();
       pool(batch, k, mean, k > 1 ? logLambda2 + ell + gamma.logChiSquare(k - 1) : -Infinity);
     }
     const fit = accumulate ? all : batch;
     if (accumulate) pool(all, batch.count, batch.mean, batch.logScatter);
     mu = fit.mean;
     // A zero scatter has probability 0 (it needs two exactly equal group means); keep it finite anyway.
-    ell = Math.max(fit.logScatter - Math.log(divisor(p.estimator, fit.count)), -1e6);
-    record(t);
+    const logDiv = accumulate ? Math.log(divisor(p.estimator, fit.count)) : logDivReplace;
+    ell = Math.max(fit.logScatter - logDiv, -1e6);
+    sigma = record(out, t, mu, ell, p);
   }
   return out;
 }

@@ -10,14 +10,19 @@ export interface NormalSampler {
   (): number;
 }
 
-export function createNormal(rng: Rng): NormalSampler {
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
+/** Holds the cached spare in object fields: mutating a double field is in place, whereas a double
+ * captured by a closure would be re-boxed (allocated) on every write in the hot loop. */
+class PolarNormal {
+  private spare = 0;
+  private hasSpare = false;
+  constructor(private readonly rng: Rng) {}
+
+  next(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
+    const rng = this.rng;
     let u: number, v: number, s: number;
     do {
       u = 2 * rng() - 1;
@@ -25,8 +30,13 @@ export function createNormal(rng: Rng): NormalSampler {
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
-    spare = v * f;
-    hasSpare = true;
+    this.spare = v * f;
+    this.hasSpare = true;
     return u * f;
-  };
+  }
+}
+
+export function createNormal(rng: Rng): NormalSampler {
+  const source = new PolarNormal(rng);
+  return () => source.next();
 }
