@@ -197,6 +197,20 @@ describe("fast sufficient-statistics path vs explicit per-sample path (two-sampl
   });
 });
 
+describe("theory() wiring", () => {
+  it("gives every series on the generation axis, and closed-loop laws only where they are exact", () => {
+    const closed = params({ n: 12, generations: 7 });
+    const keys = Object.keys(gaussian.theory(closed)).sort();
+    expect(keys).toEqual(["logSigma2", "logSigma2:var", "mu", "mu:var", "sigma", "sigma2", "w2"]);
+    for (const k of keys) expect(gaussian.theory(closed)[k]).toHaveLength(8);
+    for (const open of [params({ n: 12, alpha: 0.1 }), params({ workflow: "accumulate" })]) {
+      expect(Object.keys(gaussian.theory(open)).sort()).toEqual(["mu", "mu:var", "sigma2"]);
+    }
+    // α below 1/(2n) rounds to no real sample: the closed-loop laws apply again (§2.1 warning).
+    expect(gaussian.theory(params({ n: 12, alpha: 0.04 }))).toHaveProperty("logSigma2");
+  });
+});
+
 describe("paths and invariants", () => {
   it("generation 0 is the initial model and the metrics are consistent with each other", () => {
     const p = params({ n: 30, generations: 50, alpha: 0.2, mu0: 2, sigma0: 3, muStar: 1, sigmaStar: 0.5 });
