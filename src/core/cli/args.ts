@@ -20,6 +20,12 @@ export const RUN_OPTIONS = {
 
 export const EXIT_USAGE = 2;
 
+/**
+ * Most per-replicate values a run may hold in memory (replicates × x-axis length × metrics): 10⁸ doubles
+ * is 0.8 GB, so a mistyped --replicates gets a message instead of an out-of-memory crash.
+ */
+export const MAX_HELD_VALUES = 1e8;
+
 export class CliError extends Error {
   override readonly name = "CliError";
   readonly exitCode = EXIT_USAGE;
@@ -93,6 +99,11 @@ export function parseArgs(argv: readonly string[], registry: Readonly<Record<str
   } catch (error) {
     if (error instanceof ParamError) throw new CliError(`--${error.param}: expected ${error.allowed}, got ${error.received}`);
     throw error;
+  }
+  const perReplicate = model.generations(params).length * model.metrics(params).length;
+  if (replicates * perReplicate > MAX_HELD_VALUES) {
+    const most = Math.max(1, Math.floor(MAX_HELD_VALUES / perReplicate));
+    throw new CliError(`--replicates: expected at most ${most} for these parameters (replicates × points × metrics ≤ ${MAX_HELD_VALUES.toExponential()} values in memory), got ${replicates}`);
   }
   return { kind: "run", model, params, seed, replicates, format };
 }

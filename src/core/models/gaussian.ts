@@ -12,7 +12,9 @@ import type { Rng } from "../rng";
 import type { Schema } from "../schema";
 import { createNormal } from "../sampling/normal";
 import { createGamma } from "../sampling/chisquare";
-import { gaussianTheory } from "../theory/gaussian";
+import { gaussianTheory, realCount } from "../theory/gaussian";
+
+export { realCount };
 
 export type GaussianParams = {
   /** Samples per generation. */
@@ -53,11 +55,6 @@ export const gaussianMetrics: MetricSpec[] = [
   { name: "sigma", label: "Fitted standard deviation σ_t", help: "Square root of the fitted variance." },
   { name: "w2", label: "W₂² to the truth", help: "Squared 2-Wasserstein distance (μ_t − μ*)² + (σ_t − σ*)² to the real distribution." },
 ];
-
-/** Number of real samples per generation: round(αn), halves rounded up. */
-export function realCount(p: Pick<GaussianParams, "n" | "alpha">): number {
-  return Math.round(p.alpha * p.n);
-}
 
 /** Divisor of the pooled scatter for N samples. */
 export function divisor(estimator: GaussianParams["estimator"], count: number): number {

@@ -13,6 +13,14 @@ import trigamma from "@stdlib/math-base-special-trigamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { GaussianParams } from "../models/gaussian";
 
+/**
+ * Real samples per generation: round(αn), halves rounded up. The 1e-9 makes decimal halves behave as
+ * typed: 0.7 · 5 is 3.4999999999999996 in binary but means 3.5, hence 4.
+ */
+export function realCount(p: Pick<GaussianParams, "n" | "alpha">): number {
+  return Math.floor(p.alpha * p.n + 0.5 + 1e-9);
+}
+
 /** The estimator's divisor for N pooled samples. */
 function div(estimator: GaussianParams["estimator"], count: number): number {
   return estimator === "mle" ? count : count - 1;
@@ -42,7 +50,7 @@ export interface GaussianMoments {
  */
 export function gaussianMoments(p: GaussianParams): GaussianMoments {
   const { n, muStar, sigmaStar } = p;
-  const m = Math.round(p.alpha * n);
+  const m = realCount(p);
   const k = n - m;
   const l2 = p.temperature ** 2;
   const s2 = sigmaStar ** 2;
@@ -89,7 +97,7 @@ export interface ClosedLoopLaws {
 
 /** §2.3 table (with temperature λ): exact only for the closed loop (no real samples) with replace. */
 export function gaussianClosedLoop(p: GaussianParams): ClosedLoopLaws | null {
-  if (Math.round(p.alpha * p.n) !== 0 || p.workflow !== "replace") return null;
+  if (realCount(p) !== 0 || p.workflow !== "replace") return null;
   const k = p.n - 1;
   const c = div(p.estimator, p.n);
   // log σ²_{t+1} = log σ_t² + 2 log λ + log χ²_k − log c, and E log χ²_k = ψ(k/2) + ln 2.
@@ -113,7 +121,7 @@ export function gaussianClosedLoop(p: GaussianParams): ClosedLoopLaws | null {
  */
 export function gaussianStationary(p: Pick<GaussianParams, "n" | "alpha" | "estimator" | "temperature" | "sigmaStar" | "workflow">): { V: number; D: number } | null {
   const { n } = p;
-  const m = Math.round(p.alpha * n);
+  const m = realCount(p);
   if (m === 0 || p.workflow !== "replace") return null;
   const k = n - m;
   const l2 = p.temperature ** 2;

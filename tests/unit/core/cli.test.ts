@@ -49,6 +49,7 @@ describe("parseArgs", () => {
       [[], /^missing model/],
       [["__proto__"], /^unknown model/],
       [["gaussian", "--constructor", "1"], /^unknown flag/],
+      [["gaussian", "--generations", "10000", "--replicates", "100000"], /^--replicates: expected at most 1999 for these parameters/],
     ];
     for (const [argv, re] of cases) {
       const e = fail(argv);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import digamma from "@stdlib/math-base-special-digamma";
 import trigamma from "@stdlib/math-base-special-trigamma";
-import { gaussian, type GaussianParams } from "../../../src/core/models/gaussian";
+import { gaussian, realCount, type GaussianParams } from "../../../src/core/models/gaussian";
 import { c4, gaussianClosedLoop, gaussianMoments, gaussianStationary } from "../../../src/core/theory/gaussian";
 import { replicateRngs } from "../../../src/core/rng";
 import { validateParams } from "../../../src/core/schema";
@@ -198,6 +198,13 @@ describe("fast sufficient-statistics path vs explicit per-sample path (two-sampl
 });
 
 describe("theory() wiring", () => {
+  it("counts round(αn) real samples, decimal halves up", () => {
+    expect(realCount({ n: 5, alpha: 0.7 })).toBe(4); // 0.7·5 = 3.4999999999999996 in binary
+    expect(realCount({ n: 5, alpha: 0.5 })).toBe(3);
+    expect(realCount({ n: 20, alpha: 0.1 })).toBe(2);
+    expect(realCount({ n: 12, alpha: 0.04 })).toBe(0);
+    expect(realCount({ n: 10, alpha: 1 })).toBe(10);
+  });
   it("gives every series on the generation axis, and closed-loop laws only where they are exact", () => {
     const closed = params({ n: 12, generations: 7 });
     const keys = Object.keys(gaussian.theory(closed)).sort();

@@ -3,13 +3,13 @@
  * sample under "accumulate", and refits with a two-pass mean and scatter. Deliberately shares no code
  * with the fast sufficient-statistics path except the normal sampler.
  */
-import type { GaussianParams } from "../../../../src/core/models/gaussian";
+import { realCount, type GaussianParams } from "../../../../src/core/models/gaussian";
 import type { Rng } from "../../../../src/core/rng";
 import { createNormal } from "../../../../src/core/sampling/normal";
 
 export function explicitFinal(p: GaussianParams, rng: Rng): { mu: number; sigma2: number } {
   const normal = createNormal(rng);
-  const m = Math.round(p.alpha * p.n);
+  const m = realCount(p); // the model's stated convention: round(αn), decimal halves up
   let mu = p.mu0;
   let sigma = p.sigma0;
   const data: number[] = [];
