@@ -1,0 +1,7 @@
+/**
+ * The build plugins, ready for astro.config.mjs:
+ *   markdown: { remarkPlugins: [remarkMath, [remarkScholarly, opts]], rehypePlugins: [rehypeKatexStrict] }
+ * MDX inherits them. remark-math must run before remarkScholarly (Equation reads its math nodes).
+ */
+export { default as remarkScholarly, type ScholarlyOptions } from "./remark-scholarly";
+export { default as rehypeKatexStrict, TexError } from "./rehype-katex-strict";
