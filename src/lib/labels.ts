@@ -106,7 +106,7 @@ export interface PageRef {
 
 /** One citable thing of the site. */
 export interface LabelEntry {
-  /** Site-wide id, with prefix: `thm:entropy-decay`, `eq:gini-decay`, `sec:entropy-decay/the-loop`… */
+  /** Site-wide id with prefix: `thm:entropy-decay`, `eq:gini-decay`, `ch:slug`; headings `sec:<heading-slug>` (unique site-wide only if the slug is). */
   id: string;
   kind: LabelKind;
   /** "3.1", "A.2", "3.1.1"; for chapters the chapter number, for appendices the letter. */

@@ -24,7 +24,7 @@ import {
   type LabelEntry,
   type PageRef,
 } from "../lib/labels";
-import { collectPageLabels, readAttributes, splitKeys, type MdxElement } from "../lib/numbering";
+import { collectPageLabels, readAttributes, type MdxElement } from "../lib/numbering";
 import {
   anchorLink,
   displayMath,
@@ -159,7 +159,7 @@ function renderTheorem(ctx: Ctx, node: MdxElement, entry: LabelEntry): void {
         id: entry.id,
         dataCiteLabel: entry.citeLabel,
         role: "group",
-        ariaLabelledBy: `${entry.id}-label`,
+        ariaLabelledBy: [`${entry.id}-label`],
       },
       [paragraph("env-head", head), ...(node.children as AnyNode[])],
     ),
@@ -169,13 +169,14 @@ function renderTheorem(ctx: Ctx, node: MdxElement, entry: LabelEntry): void {
 function renderEquation(ctx: Ctx, node: MdxElement, entry: LabelEntry): void {
   const maths: { value: string }[] = [];
   let other = false;
-  visit(node as Parent, (n) => {
+  visit(node as Parent, (child) => {
+    const n = child as { type: string; value?: string };
     if (n === (node as unknown)) return;
     if (n.type === "math" || n.type === "inlineMath") {
-      maths.push(n);
+      maths.push({ value: n.value ?? "" });
       return SKIP;
     }
-    if (n.type === "text" && !n.value.trim()) return;
+    if (n.type === "text" && !n.value?.trim()) return;
     if (n.type !== "paragraph") other = true;
   });
   if (maths.length !== 1 || other) {
@@ -314,7 +315,7 @@ export default function remarkScholarly(options: ScholarlyOptions = {}) {
       replaceNode(bibliographyNode, h("section", { className: ["references", "bibliography"], ariaLabel: "Bibliography" }, [referenceItems(ctx, bib.keys)]));
     } else if (ctx.cited.length > 0) {
       (tree.children as AnyNode[]).push(
-        h("section", { className: ["references"], ariaLabelledBy: "references" }, [
+        h("section", { className: ["references"], ariaLabelledBy: ["references"] }, [
           h("h2", { id: "references" }, [text("References")]),
           referenceItems(ctx, ctx.cited),
         ]),
