@@ -11,6 +11,7 @@ import { sumSquaresRecursion } from "../theory/categorical";
 import { MARGINAL_BUDGET, expectedCategoricalMetrics, marginalCost } from "../theory/marginal-chain";
 import { INIT_ALLOWED, MAX_INIT_TEXT, checkInitFits, formatInit, initialDistribution, parseInit } from "./categorical-init";
 import { runCategorical, type CategoricalConfig, type Sampling, type Workflow } from "./categorical-sim";
+import { samplingSpec, workflowSpec } from "./discrete-options";
 
 export type CategoricalParams = {
   K: number;
@@ -49,27 +50,8 @@ export const categoricalSchema: Schema<CategoricalParams> = {
     },
     initSeed: { type: "int", label: "Seed of p₀", help: "Seed of the Dirichlet draw of p₀ (shared by all replicates and the theory).", min: 0, max: 0xffff_ffff, default: 1 },
     ...scheduleSchema,
-    sampling: {
-      type: "enum",
-      label: "Mixing",
-      help: "iid: each draw is real with probability α_t; stratified: exactly round(α_t n) real draws.",
-      options: [
-        { value: "iid", label: "i.i.d. mixture" },
-        { value: "stratified", label: "stratified" },
-      ],
-      default: "iid",
-    },
-    workflow: {
-      type: "enum",
-      label: "Data workflow",
-      help: "replace: train on the newest data; accumulate: keep all data; accumulate-subsample: n draws without replacement from all data.",
-      options: [
-        { value: "replace", label: "replace" },
-        { value: "accumulate", label: "accumulate" },
-        { value: "accumulate-subsample", label: "accumulate, subsample n" },
-      ],
-      default: "replace",
-    },
+    sampling: samplingSpec,
+    workflow: workflowSpec,
     temperature: { type: "float", label: "Temperature τ", help: "The model samples ∝ p^(1/τ); τ < 1 sharpens.", unit: "τ", min: 0.05, max: 20, step: 0.05, default: 1 },
     topK: { type: "int", label: "Top-k", help: "Sample only the k most probable categories (0 = off).", min: 0, max: 100_000, default: 0 },
   },
