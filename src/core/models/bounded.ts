@@ -39,8 +39,8 @@ export const boundedSchema: Schema<BoundedParams> = {
       throw new ParamError("weights", `exactly one weight per atom (${p.values.length})`, `${p.weights.length} weights`);
     }
     if (!(p.weights.reduce((s, w) => s + w, 0) > 0)) throw new ParamError("weights", "weights with a positive sum", "all zeros");
-    if (p.values.length * (p.generations + 1) > 5e7) {
-      throw new ParamError("generations", "at most 5e7 / (number of atoms) − 1", String(p.generations));
+    if (p.values.length * (p.generations + 1) > 1e7) {
+      throw new ParamError("generations", "at most 1e7 / (number of atoms) − 1", String(p.generations));
     }
   },
 };

@@ -29,8 +29,8 @@ export type CategoricalParams = {
   topK: number;
 };
 
-/** Largest K·(generations+1) accepted: bounds the work of one replicate (about a second). */
-export const MAX_CATEGORICAL_WORK = 5e7;
+/** Largest K·(generations+1) accepted: bounds one replicate to a few seconds in the worst case (BTRD for every category). */
+export const MAX_CATEGORICAL_WORK = 1e7;
 /** Largest K·(generations+1) for traceCategorical (the trace keeps every p_t). */
 export const MAX_TRACE_CELLS = 5e6;
 
@@ -58,6 +58,10 @@ export const categoricalSchema: Schema<CategoricalParams> = {
   check: (p) => {
     checkInitFits(parseInit(p.init), p.K);
     if (p.topK > p.K) throw new ParamError("topK", `0 (off) or an integer ≤ K = ${p.K}`, String(p.topK));
+    // Subsampling without replacement costs a few times Σ√(n p_i) ≤ √(nK) steps per generation.
+    if (p.workflow === "accumulate-subsample" && (p.generations + 1) * 4 * Math.sqrt(p.n * p.K) > MAX_CATEGORICAL_WORK) {
+      throw new ParamError("n", `a smaller n (or fewer generations): (T+1)·4·√(nK) ≤ ${MAX_CATEGORICAL_WORK} for accumulate-subsample`, String(p.n));
+    }
     if (p.K * (p.generations + 1) > MAX_CATEGORICAL_WORK) {
       throw new ParamError("generations", `at most ${Math.floor(MAX_CATEGORICAL_WORK / p.K) - 1} when K = ${p.K} (K·(T+1) ≤ ${MAX_CATEGORICAL_WORK})`, String(p.generations));
     }
@@ -72,14 +76,19 @@ const METRICS: MetricSpec[] = [
   { name: "fixed", label: "Fixed", help: "1 when a single category remains." },
 ];
 
-let cachedParams: CategoricalParams | null = null;
+let cachedKey = "";
 let cachedConfig: CategoricalConfig | null = null;
 
-/** Resolves validated params into the simulation config (π* = p0); reused across replicates of one run. */
+/**
+ * Resolves validated params into the simulation config (π* = p0). The last config is reused while the
+ * parameter values are unchanged (keyed by value, so a mutated params object is never served stale);
+ * runCategorical never writes to it.
+ */
 export function categoricalConfig(params: CategoricalParams): CategoricalConfig {
-  if (params === cachedParams && cachedConfig) return cachedConfig;
+  const key = JSON.stringify(params);
+  if (key === cachedKey && cachedConfig) return cachedConfig;
   const config = buildConfig(params);
-  cachedParams = params;
+  cachedKey = key;
   cachedConfig = config;
   return config;
 }
