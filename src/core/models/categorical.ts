@@ -7,7 +7,7 @@ import type { MetricSpec, Model } from "../model";
 import type { Rng } from "../rng";
 import { alphaSeries, scheduleSchema, type ScheduleKind } from "../schedule";
 import type { Schema } from "../schema";
-import { sumSquaresRecursion } from "../theory/categorical";
+import { sumSquaresAccumulate, sumSquaresRecursion } from "../theory/categorical";
 import { MARGINAL_BUDGET, expectedCategoricalMetrics, marginalCost } from "../theory/marginal-chain";
 import { INIT_ALLOWED, MAX_INIT_TEXT, checkInitFits, formatInit, initialDistribution, parseInit } from "./categorical-init";
 import { runCategorical, type CategoricalConfig, type Sampling, type Workflow } from "./categorical-sim";
@@ -73,7 +73,7 @@ const METRICS: MetricSpec[] = [
   { name: "giniSimpson", label: "Gini–Simpson G(p_t)", help: "1 − Σp²: chance that two draws differ." },
   { name: "support", label: "Support size", help: "Categories with positive probability." },
   { name: "missingMass", label: "Missed mass", help: "Mass of p_t in categories that got no draw this generation." },
-  { name: "fixed", label: "Fixed", help: "1 when a single category remains." },
+  { name: "fixed", label: "Fixed", help: "1 while a single category remains (absorbing when no real data can arrive)." },
 ];
 
 let cachedKey = "";
@@ -113,8 +113,16 @@ export function categoricalTheoryApplies(params: CategoricalParams): boolean {
   return params.workflow === "replace" && params.temperature === 1 && (params.topK === 0 || params.topK >= params.K);
 }
 
-/** Exact expectations of the metrics (see theory/categorical.ts and theory/marginal-chain.ts). */
+/**
+ * Exact expectations of the metrics (see theory/categorical.ts and theory/marginal-chain.ts). Under
+ * "accumulate" (iid, τ = 1, no top-k) only giniSimpson has an exact curve; "accumulate-subsample" has none.
+ */
 export function categoricalTheory(params: CategoricalParams, budget = MARGINAL_BUDGET): Record<string, number[]> {
+  const plainSampler = params.temperature === 1 && (params.topK === 0 || params.topK >= params.K);
+  if (params.workflow === "accumulate" && params.sampling === "iid" && plainSampler) {
+    const cfg = categoricalConfig(params);
+    return { giniSimpson: sumSquaresAccumulate({ p0: cfg.p0, truth: cfg.truth, n: cfg.n, alphas: cfg.alphas }).map((f) => 1 - f) };
+  }
   if (!categoricalTheoryApplies(params)) return {};
   const cfg = categoricalConfig(params);
   const F = sumSquaresRecursion({ p0: cfg.p0, truth: cfg.truth, n: cfg.n, alphas: cfg.alphas, sampling: cfg.sampling });
