@@ -207,6 +207,16 @@ describe("categorical model: workflows, temperature, top-k, trace", () => {
     }
   });
 
+  it("top-k keeps exactly k categories when probabilities tie at the threshold", () => {
+    const p = params({ K: 6, n: 30, generations: 5, init: "uniform", topK: 2 });
+    let over = 0;
+    replicateRngs(41, 200).forEach((rng) => {
+      const { support } = categorical.replicate(p, rng);
+      for (let t = 1; t <= 5; t++) if (support[t]! > 2) over++;
+    });
+    expect(over).toBe(0);
+  });
+
   it("the trace reproduces replicate()'s metrics from the same stream", () => {
     const p = params({ K: 6, n: 40, generations: 25, init: "zipf:1" });
     const [a] = replicateRngs(5, 1);

@@ -51,6 +51,40 @@ describe("Σp² recursion (any schedule, iid and stratified) against brute-force
   });
 });
 
+describe("marginal-chain expectations against brute-force enumeration of the joint chain", () => {
+  for (const sampling of ["iid", "stratified"] as const) {
+    it(`${sampling}: E entropy, Gini–Simpson, support, missed mass and P(fixed) exact to 1e-12 for t ≤ 2 (K = 3, n = 4)`, () => {
+      const p0 = [0.55, 0.3, 0.15], n = 4, alphas = [0.5, 0.25, 0.75];
+      const chain = expectedCategoricalMetrics({ p0: p, truth: p, n: 20, generations: 30, alphas, sampling });
+        for (let t = 0; t <= 30; t++) expect(1 - chain.giniSimpson[t]!).toBeCloseTo(F[t]!, 12);
+      }
+    }
+  });
+});
+
+describe("marginal-chain expectations against brute-force enumeration of the joint chain", () => {
+  for (const sampling of ["iid", "stratified"] as const) {
+    it(`${sampling}: E entropy, Gini–Simpson, support, missed mass and P(fixed) exact to 1e-12 for t ≤ 2 (K = 3, n = 4)`, () => {
+      const p0 = [0.55, 0.3, 0.15], n = 4, alphas = [0.5, 0.25, 0.75];
+      const zero = (p: number[], i: number, a: number) =>
+        sampling === "iid" ? (1 - (a * p0[i]! + (1 - a) * p[i]!)) ** n : (1 - p0[i]!) ** Math.round(a * n) * (1 - p[i]!) ** (n - Math.round(a * n));
+      const chain = expectedCategoricalMetrics({ p0: Float64Array.from(p0), truth: Float64Array.from(p0), n, generations: 2, alphas: Float64Array.from(alphas), sampling });
+      let dist = [{ p: p0, pr: 1 }];
+      for (let t = 0; t <= 2; t++) {
+        const E = (f: (p: number[]) => number) => dist.reduce((s, d) => s + d.pr * f(d.p), 0);
+        expect(chain.entropy[t]).toBeCloseTo(E((p) => p.reduce((h, v) => h - (v > 0 ? v * Math.log2(v) : 0), 0)), 12);
+        expect(chain.giniSimpson[t]).toBeCloseTo(E((p) => 1 - p.reduce((a, v) => a + v * v, 0)), 12);
+        expect(chain.support[t]).toBeCloseTo(E((p) => p.filter((v) => v > 0).length), 12);
+        expect(chain.fixed[t]).toBeCloseTo(E((p) => (p.filter((v) => v > 0).length === 1 ? 1 : 0)), 12);
+        // missed mass: enumerate the training set D_t too (a category is missed iff its next count is 0)
+        const missed = E((p) => step(p, p0, n, alphas[t]!, sampling).reduce((m, e) => m + e.pr * p.reduce((a, v, i) => a + (e.p[i] === 0 ? v : 0), 0), 0));
+        expect(chain.missingMass[t]).toBeCloseTo(missed, 12);
+        if (t < 2) dist = dist.flatMap((d) => step(d.p, p0, n, alphas[t]!, sampling).map((e) => ({ p: e.p, pr: e.pr * d.pr })));
+      }
+    });
+  }
+});
+
 describe("accumulate workflow (all data kept)", () => {
   it("Σp² recursion matches brute-force enumeration of the pooled data for t ≤ 3 (π* ≠ p0, schedule)", () => {
     const p0 = [0.6, 0.3, 0.1], truth = [0.2, 0.3, 0.5], n = 2, alphas = [0.5, 0.25, 0.75];
