@@ -55,19 +55,6 @@ describe("marginal-chain expectations against brute-force enumeration of the joi
   for (const sampling of ["iid", "stratified"] as const) {
     it(`${sampling}: E entropy, Gini–Simpson, support, missed mass and P(fixed) exact to 1e-12 for t ≤ 2 (K = 3, n = 4)`, () => {
       const p0 = [0.55, 0.3, 0.15], n = 4, alphas = [0.5, 0.25, 0.75];
-      const chain = expectedCategoricalMetrics({ p0: p, truth: p, n: 20, generations: 30, alphas, sampling });
-        for (let t = 0; t <= 30; t++) expect(1 - chain.giniSimpson[t]!).toBeCloseTo(F[t]!, 12);
-      }
-    }
-  });
-});
-
-describe("marginal-chain expectations against brute-force enumeration of the joint chain", () => {
-  for (const sampling of ["iid", "stratified"] as const) {
-    it(`${sampling}: E entropy, Gini–Simpson, support, missed mass and P(fixed) exact to 1e-12 for t ≤ 2 (K = 3, n = 4)`, () => {
-      const p0 = [0.55, 0.3, 0.15], n = 4, alphas = [0.5, 0.25, 0.75];
-      const zero = (p: number[], i: number, a: number) =>
-        sampling === "iid" ? (1 - (a * p0[i]! + (1 - a) * p[i]!)) ** n : (1 - p0[i]!) ** Math.round(a * n) * (1 - p[i]!) ** (n - Math.round(a * n));
       const chain = expectedCategoricalMetrics({ p0: Float64Array.from(p0), truth: Float64Array.from(p0), n, generations: 2, alphas: Float64Array.from(alphas), sampling });
       let dist = [{ p: p0, pr: 1 }];
       for (let t = 0; t <= 2; t++) {
