@@ -20,11 +20,11 @@ import { num } from "./expr";
 export interface SearchOptions {
   /** Enabled operators (default all ten). */
   ops?: readonly OpName[];
-  /** Largest skeleton, in coded symbols (default 7). */
+  /** Largest skeleton, in coded symbols (default 6). */
   maxSymbols?: number;
   /** Most fitted constants per skeleton (default 2). */
   maxConstants?: number;
-  /** Most skeletons scored (default 20 000). */
+  /** Most skeletons scored, shortest first (default 8000: all 2025 of ≤ 5 symbols and the first 5975 of 6). */
   maxCandidates?: number;
   /** Known noise standard deviation; omit to estimate it per candidate. */
   sigma?: number;
@@ -65,6 +65,8 @@ export interface SearchResult {
 }
 
 export const MAX_POINTS = 10_000;
+/** Default skeleton budget: about 1 s of CPU in Node for 50 points (see scripts/bench/symbolic.ts). */
+export const DEFAULT_MAX_CANDIDATES = 8000;
 
 /** Checks a data set; throws ParamError on non-finite values or a bad size. */
 export function checkData(xs: ArrayLike<number>, ys: ArrayLike<number>): void {
@@ -77,11 +79,11 @@ export function checkData(xs: ArrayLike<number>, ys: ArrayLike<number>): void {
 
 const cache = new Map<string, Expr[]>();
 
-function skeletons(g: Grammar, maxSymbols: number, maxConstants: number): Expr[] {
-  const k = `${g.ops.join(",")}|${maxSymbols}|${maxConstants}`;
+function skeletons(g: Grammar, maxSymbols: number, maxConstants: number, maxSkeletons: number): Expr[] {
+  const k = `${g.ops.join(",")}|${maxSymbols}|${maxConstants}|${maxSkeletons}`;
   let list = cache.get(k);
   if (!list) {
-    list = enumerateSkeletons(g, { maxSymbols, maxConstants });
+    list = enumerateSkeletons(g, { maxSymbols, maxConstants, maxSkeletons });
     if (cache.size > 8) cache.clear();
     cache.set(k, list);
   }
@@ -124,8 +126,9 @@ export function searchExpressions(xs: ArrayLike<number>, ys: ArrayLike<number>, 
   const noise = { sigma: options.sigma, resolution: options.resolution ?? defaultResolution(y) };
   const rng = createRng(options.seed ?? 1);
   const fit = { restarts: options.restarts ?? 1, iterations: options.iterations ?? 20 };
-  const list = skeletons(g, options.maxSymbols ?? 7, options.maxConstants ?? 2);
-  const budget = Math.min(list.length, options.maxCandidates ?? 20_000);
+  const cap = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
+  const list = skeletons(g, options.maxSymbols ?? 6, options.maxConstants ?? 2, cap);
+  const budget = Math.min(list.length, cap);
   const ev = new Evaluator(x);
   const all: Scored[] = [];
   for (let i = 0; i < budget; i++) {
