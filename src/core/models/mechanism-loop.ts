@@ -45,7 +45,7 @@ export const mechanismLoopSchema: Schema<MechanismLoopParams> = {
     generations: { type: "int", label: "Generations", help: "Refits after generation 0.", unit: "T", min: 1, max: 200, default: 50 },
     k: { type: "int", label: "k-gram order", help: "Context length of the distributional learner.", unit: "k", min: 1, max: 8, default: 3 },
     alpha: { type: "float", label: "Real fraction", help: "Fraction of positions replaced by fresh real bits in generations ≥ 1 (0 = closed loop).", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
-    grounded: { type: "int", label: "Grounded bits", help: "Fixed real bits the hybrid learner keeps checking its program against (0 = none).", unit: "m", min: 0, max: 100, default: 12 },
+    grounded: { type: "int", label: "Grounded bits", help: "Fixed real bits the hybrid learner keeps checking its program against (0 = none).", unit: "m", min: 0, max: 100, default: 32 },
   },
 };
 
