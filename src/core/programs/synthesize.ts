@@ -2,10 +2,11 @@
  * Program synthesis for a binary sequence by MDL: every library program is scored by
  * L(program) + L(exceptions), the exceptions being the positions where the data differ from the
  * program's output (bits.ts `exceptionBits`). Noise is tolerated: a short program with a few exceptions
- * beats a long literal. The literal itself ("the data, verbatim": γ(n) + n bits) is always a candidate.
+ * beats a long literal. The literal itself ("the data, verbatim": n bits; n is known to every candidate,
+ * which do not pay for it either) is always a candidate.
  */
 import { ParamError } from "../errors";
-import { exceptionBits, gammaBits, hammingPacked, pack, type Bits } from "./bits";
+import { exceptionBits, hammingPacked, pack, type Bits } from "./bits";
 import { buildLibrary, type Library, type LibraryOptions } from "./library";
 import { describeProgram, type SeqProgram } from "./language";
 
@@ -44,7 +45,7 @@ export function synthesize(data: Bits, options: LibraryOptions & { top?: number 
     const k = hammingPacked(lib.outputs, i * lib.words, packed, lib.words);
     return { index: i, program: lib.programs[i]!, description: describeProgram(lib.programs[i]!), programBits: lib.bits[i]!, exceptions: k, bits: scores[i]! };
   });
-  const literal = gammaBits(data.length) + data.length;
+  const literal = data.length;
   out.push({ index: -1, program: null, description: "literal", programBits: literal, exceptions: 0, bits: literal });
   out.sort((a, b) => a.bits - b.bits || a.programBits - b.programBits);
   return out.slice(0, top);
