@@ -20,6 +20,8 @@ interface Bench {
   args: string[];
   /** A source file the TypeScript side needs; the bench is skipped (and said so) when absent. */
   requires?: string;
+  /** No numpy counterpart (symbolic and program benches): the numpy columns show "—". */
+  oursOnly?: boolean;
 }
 
 const BENCHES: Bench[] = [
@@ -27,6 +29,9 @@ const BENCHES: Bench[] = [
   { name: "gaussian same, full summary (quantiles)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "ensemble"] },
   { name: "categorical K=1000, n=1e5, 1000 gens, 1 rep", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "1000", "--n", "100000", "--generations", "1000", "--replicates", "1"] },
   { name: "categorical K=10, n=50, 200 gens, 2000 reps", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "10", "--n", "50", "--generations", "200", "--replicates", "2000"] },
+  { name: "symbolic search, 8 laws, defaults (check = skeletons/CPU s)", script: "symbolic", oursOnly: true, args: ["search"] },
+  { name: "program synthesis n=200, 1000 noisy sequences (check = per s)", script: "symbolic", oursOnly: true, args: ["synthesis"] },
+  { name: "mechanismLoop defaults, 500 reps x 50 gens (check = kept)", script: "symbolic", oursOnly: true, args: ["loop"] },
 ];
 
 function option(name: string, fallback: string): string {
@@ -64,9 +69,15 @@ for (const b of BENCHES) {
   const ours: BenchReport[] = [], numpy: BenchReport[] = [];
   for (let i = 0; i < repeat; i++) {
     ours.push(runChild(process.execPath, ["--import", "tsx", `scripts/bench/${b.script}.ts`, ...b.args], root));
-    numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
+    if (!b.oursOnly) numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
   }
-  const o = best(ours), p = best(numpy);
+  const o = best(ours);
+  if (b.oursOnly) {
+    rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, `${o.peakRssMB.toFixed(0)} (${o.baseRssMB.toFixed(0)})`, "—", `${o.check.toPrecision(5)} | —`]);
+    process.stderr.write(`done: ${b.name}\n`);
+    continue;
+  }
+  const p = best(numpy);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
   rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} (${(o.cpuSeconds / p.cpuSeconds).toFixed(2)})`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
   process.stderr.write(`done: ${b.name}\n`);
