@@ -1,5 +1,6 @@
 /**
- * Skeleton enumeration in order of increasing description length (fewest coded symbols first).
+ * Skeleton enumeration in order of increasing least description length: coded symbols × log2|A| plus
+ * 2 bits per constant (with `prune: false`, plain order of coded symbols).
  *
  * Pruning removes only redundant spellings, never a function family: a constant-valued subtree is a
  * single `c`; + and × take their arguments in canonical order; e − c, e ÷ c, a + a, a − a, a ÷ a,
@@ -8,7 +9,7 @@
  * points (negative and positive) are kept once. With `prune: false` every tree is produced (tests use
  * this to check the Kraft sum).
  */
-import { bin, key, numberConstants, un, type Expr } from "./expr";
+import { bin, constantCount, key, numberConstants, un, type Expr } from "./expr";
 import { codedSymbols, type Grammar } from "./grammar";
 import { compile, Evaluator } from "./compile";
 import type { BinaryOp, UnaryOp } from "./ops";
@@ -68,7 +69,7 @@ export function enumerateSkeletons(g: Grammar, opt: EnumerateOptions): Expr[] {
     }
     level.push(it);
   };
-  for (let L = 1; L <= opt.maxSymbols && out.length < limit; L++) {
+  for (let L = 1; L <= opt.maxSymbols; L++) {
     const level: Item[] = [];
     if (L === 1) {
       push(level, { e: { t: "x" }, k: "x", consts: 0, hasX: true });
@@ -96,12 +97,16 @@ export function enumerateSkeletons(g: Grammar, opt: EnumerateOptions): Expr[] {
       }
     }
     levels.push(level);
-    for (const it of level) {
-      if (out.length >= limit) break;
-      out.push(numberConstants(it.e));
-    }
+    for (const it of level) out.push(numberConstants(it.e));
   }
-  return out;
+  if (!prune) return out;
+  // Order by the least total model bits a skeleton can have: its structure bits plus 2 bits per constant
+  // (the flag bit and the 1-bit code of the cheapest value), so fewer constants come first within a size
+  // (a stable sort keeps enumeration order among equals).
+  const bound = (e: Expr): number => codedSymbols(e) * g.symbolBits + 2 * constantCount(e);
+  const keyed = out.map((e, i) => ({ e, i, b: bound(e) }));
+  keyed.sort((a, b) => a.b - b.b || a.i - b.i);
+  return keyed.slice(0, limit).map((k) => k.e);
 }
 
 function directConstant(e: Expr, ops: readonly string[]): boolean {

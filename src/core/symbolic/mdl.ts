@@ -3,7 +3,7 @@
  *
  * - Structure: the prefix code of grammar.ts.
  * - Each constant: 1 flag bit (simple rational or real), then either a rational p/q written as sign +
- *   Elias-gamma(|p|+1) + Elias-gamma(q), or a real stated to its optimal precision
+ *   Elias-gamma(|p|+1) (+ sign + Elias-gamma(q) unless p = 0), or a real stated to its optimal precision
  *   δ_j = σ √(12 / Σ_i (∂f/∂c_j)²) (Wallace–Freeman / Rissanen: rounding c_j to a grid of step δ costs
  *   about as much in residual bits as the grid costs to index) as sign + Elias-gamma(round(|c|/δ)+1).
  *   For noisy data Σ(∂f/∂c)² grows like n, so this is ½ log₂ n + O(1) bits, Rissanen's familiar term;
@@ -19,9 +19,9 @@ export function eliasGammaBits(m: number): number {
   return 2 * Math.floor(Math.log2(m)) + 1;
 }
 
-/** Bits for the rational p/q (q ≥ 1): sign + γ(|p| + 1) + γ(q). */
+/** Bits for the rational p/q (q ≥ 1): γ(|p| + 1), then, unless p = 0, sign + γ(q). */
 export function rationalBits(p: number, q: number): number {
-  return 1 + eliasGammaBits(Math.abs(p) + 1) + eliasGammaBits(q);
+  return p === 0 ? 1 : eliasGammaBits(Math.abs(p) + 1) + 1 + eliasGammaBits(q);
 }
 
 /** Bits for a real constant c whose derivative column is g, at noise level σ. Infinity if c has no effect. */

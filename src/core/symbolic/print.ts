@@ -23,13 +23,25 @@ function prec(e: Expr): number {
   return 9;
 }
 
-/** Rewrites a + (−k) as a − k and (−k) + a as a − k before printing. */
+const isNegation = (m: Expr): m is { t: "b"; op: "mul"; a: Expr; b: Expr } => m.t === "b" && m.op === "mul" && m.a.t === "n" && m.a.v === -1;
+
+/** Rewrites a + (−k), (−k) + a, a + (−k)·b, a + (−b) and their − counterparts before printing. */
 function signFix(e: Expr): Expr {
+  const negLead = (m: Expr): Expr | null =>
+    m.t === "b" && (m.op === "mul" || m.op === "div") && m.a.t === "n" && m.a.v < 0 && m.a.v !== -1 ? { ...m, a: { ...m.a, v: -m.a.v } } : null;
   if (e.t === "b" && e.op === "add") {
     if (e.b.t === "n" && e.b.v < 0) return { t: "b", op: "sub", a: e.a, b: { ...e.b, v: -e.b.v } };
     if (e.a.t === "n" && e.a.v < 0) return { t: "b", op: "sub", a: e.b, b: { ...e.a, v: -e.a.v } };
+    const nb = negLead(e.b);
+    if (nb) return { t: "b", op: "sub", a: e.a, b: nb };
+    if (isNegation(e.b)) return { t: "b", op: "sub", a: e.a, b: e.b.b };
   }
-  if (e.t === "b" && e.op === "sub" && e.b.t === "n" && e.b.v < 0) return { t: "b", op: "add", a: e.a, b: { ...e.b, v: -e.b.v } };
+  if (e.t === "b" && e.op === "sub") {
+    if (e.b.t === "n" && e.b.v < 0) return { t: "b", op: "add", a: e.a, b: { ...e.b, v: -e.b.v } };
+    const nb = negLead(e.b);
+    if (nb) return { t: "b", op: "add", a: e.a, b: nb };
+    if (isNegation(e.b)) return { t: "b", op: "add", a: e.a, b: e.b.b };
+  }
   return e;
 }
 

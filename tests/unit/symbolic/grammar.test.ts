@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { enumerateSkeletons } from "../../../src/core/symbolic/enumerate";
 import { codedSymbols, kraftTotal, makeGrammar, structureBits } from "../../../src/core/symbolic/grammar";
 import { ParamError } from "../../../src/core/errors";
-import { key } from "../../../src/core/symbolic/expr";
+import { constantCount, key, type Expr } from "../../../src/core/symbolic/expr";
 
 /** Number of unpruned trees with L coded symbols: T(1) = 2, T(L) = (U + P) T(L−1) + B Σ_{i+j=L−1} T(i) T(j). */
 function treeCounts(U: number, P: number, B: number, max: number): number[] {
@@ -45,10 +45,13 @@ describe("grammar prior", () => {
     expect(partial).toBeGreaterThan(0.49);
     expect(partial).toBeLessThanOrEqual(0.5 + 1e-12);
   });
-  it("pruned enumeration is in order of non-decreasing bits and has no duplicate spelling", () => {
+  it("pruned enumeration is in order of non-decreasing least bits (structure + 2 per constant), no duplicate spelling", () => {
     const g = makeGrammar();
     const list = enumerateSkeletons(g, { maxSymbols: 5, maxConstants: 2 });
-    for (let i = 1; i < list.length; i++) expect(codedSymbols(list[i]!)).toBeGreaterThanOrEqual(codedSymbols(list[i - 1]!));
+    const least = (e: Expr) => structureBits(e, g) + 2 * constantCount(e);
+    for (let i = 1; i < list.length; i++) expect(least(list[i]!)).toBeGreaterThanOrEqual(least(list[i - 1]!));
+    // A budget keeps a prefix of that order.
+    expect(enumerateSkeletons(g, { maxSymbols: 5, maxConstants: 2, maxSkeletons: 100 }).map(key)).toEqual(list.slice(0, 100).map(key));
     expect(new Set(list.map(key)).size).toBe(list.length);
     expect(list.map(key)).toContain("pow(x,c)");
     expect(list.map(key)).not.toContain("add(x,x)");

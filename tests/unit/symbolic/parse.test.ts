@@ -37,6 +37,16 @@ describe("parseLaw", () => {
       expect(() => katex.renderToString(toLatex(e), { throwOnError: true })).not.toThrow();
     }
   });
+  it("prints negative terms as subtraction", () => {
+    const cases: [string, string][] = [
+      ["5 + -6.5*cos(x)", "5 - 6.5 * cos(x)"],
+      ["x + -1*x^2", "x - x^2"],
+      ["x - -2*x", "x + 2 * x"],
+      ["x + -3", "x - 3"],
+      ["-2 + x", "x - 2"],
+    ];
+    for (const [text, plain] of cases) expect(toPlain(simplify(parseLaw(text)))).toBe(plain);
+  });
   it("rejects bad input with a ParamError naming the law and the place", () => {
     const bad: [unknown, RegExp][] = [
       ["x^^2", /position 3/],
