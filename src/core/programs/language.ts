@@ -4,14 +4,16 @@
  *   program := modifiers base
  *   modifiers: 2 bits (complement the output? reverse the first n bits?)
  *   base (2 bits select one of four kinds, then its arguments):
- *     repeat(w)           w repeated forever                      γ(|w|) + |w| bits
- *     then(u, w)          literal u, then w repeated (concatenation) γ(|u|+1) + |u| + γ(|w|) + |w|   [kind shared with repeat: 1 more bit]
- *     morphism(a, b)      fixed point from 0 of 0 → a, 1 → b        γ(|a|) + |a| + γ(|b|+1) + |b|  (b may be empty)   (Thue–Morse 01/10, Fibonacci 01/0, period doubling 01/00)
+ *     repeat(w)           w repeated forever                      K(w) bits
+ *     then(u, w)          literal u, then w repeated (concatenation) K(u) + K(w)   [kind shared with repeat: 1 more bit]
+ *     morphism(a, b)      fixed point from 0 of 0 → a, 1 → b        K(a) + 1 + K(b)  (b may be empty: flag bit)   (Thue–Morse 01/10, Fibonacci 01/0, period doubling 01/00)
  *     counter(unary|binary)  1 0 11 0 111 0 … | 0 1 10 11 100 …   1 bit
  *     eca(r)              centre column of rule r from a single 1     8 bits
- * γ is the Elias gamma code, so every program is a self-delimiting bit string and Kraft's inequality holds.
+ * K(s) is the literal code γ(|s|) + |s| (γ = Elias gamma) unless a CTM/BDM complexity is supplied, so every
+ * program is a self-delimiting bit string and Kraft's inequality holds.
  */
-import { gammaBits, type Bits } from "./bits";
+import type { Bits } from "./bits";
+import { literalBits, type BitComplexity } from "./complexity";
 import { centreColumn } from "./eca";
 
 export type Base =
@@ -27,17 +29,20 @@ export interface SeqProgram {
   reverse: boolean;
 }
 
-/** Description length in bits. */
-export function programBits(p: SeqProgram): number {
+/**
+ * Description length in bits. `literal` prices the literal strings (default γ(|s|) + |s|; the CTM/BDM
+ * engine can be plugged in here, see complexity.ts). An empty morphism image costs its 1 flag bit.
+ */
+export function programBits(p: SeqProgram, literal: BitComplexity = literalBits): number {
   const header = 2 + 2;
   const b = p.base;
   switch (b.kind) {
     case "repeat":
-      return header + 1 + gammaBits(b.w.length) + b.w.length;
+      return header + 1 + literal(b.w);
     case "then":
-      return header + 1 + gammaBits(b.u.length + 1) + b.u.length + gammaBits(b.w.length) + b.w.length;
+      return header + 1 + literal(b.u) + literal(b.w);
     case "morphism":
-      return header + gammaBits(b.a.length) + b.a.length + gammaBits(b.b.length + 1) + b.b.length;
+      return header + literal(b.a) + 1 + (b.b === "" ? 0 : literal(b.b));
     case "counter":
       return header + 1;
     case "eca":

@@ -5,6 +5,7 @@
  * pass of XOR + popcount.
  */
 import { pack, type Bits } from "./bits";
+import { literalBits, type BitComplexity } from "./complexity";
 import { applyModifiers, programBits, runBase, type SeqProgram, type Base } from "./language";
 
 export interface LibraryOptions {
@@ -16,6 +17,10 @@ export interface LibraryOptions {
   maxImage?: number;
   /** Include the 256 ECA centre columns (default true). */
   eca?: boolean;
+  /** Complexity of literal strings (default γ(|s|) + |s|); plug CTM/BDM in here. */
+  literal?: BitComplexity;
+  /** Cache key for `literal` (required to tell two complexity functions apart; default "literal"). */
+  literalId?: string;
 }
 
 export interface Library {
@@ -50,8 +55,8 @@ const cache = new Map<string, Library>();
 
 /** Builds (or returns the cached) library for length n. */
 export function buildLibrary(n: number, options: LibraryOptions = {}): Library {
-  const o: Required<LibraryOptions> = { maxPattern: 10, maxPrefix: 2, maxImage: 3, eca: true, ...options };
-  const key = `${n}|${o.maxPattern}|${o.maxPrefix}|${o.maxImage}|${o.eca}`;
+  const o: Required<LibraryOptions> = { maxPattern: 10, maxPrefix: 2, maxImage: 3, eca: true, literal: literalBits, literalId: "literal", ...options };
+  const key = `${n}|${o.maxPattern}|${o.maxPrefix}|${o.maxImage}|${o.eca}|${o.literalId}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const cands: { p: SeqProgram; bits: number; out: Bits; order: number }[] = [];
@@ -61,7 +66,7 @@ export function buildLibrary(n: number, options: LibraryOptions = {}): Library {
     for (const complement of [false, true]) {
       for (const reverse of [false, true]) {
         const p = { base, complement, reverse };
-        cands.push({ p, bits: programBits(p), out: applyModifiers(raw, complement, reverse), order: order++ });
+        cands.push({ p, bits: programBits(p, o.literal), out: applyModifiers(raw, complement, reverse), order: order++ });
       }
     }
   }

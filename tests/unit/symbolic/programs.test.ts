@@ -4,6 +4,7 @@ import { fromString, toString, exceptionBits, log2Binomial } from "../../../src/
 import { centreColumn, ecaStep, identifyRules, patternClasses, spaceTime } from "../../../src/core/programs/eca";
 import { programBits, runProgram, type Base } from "../../../src/core/programs/language";
 import { synthesize } from "../../../src/core/programs/synthesize";
+import { buildLibrary } from "../../../src/core/programs/library";
 import { createRng } from "../../../src/core/rng";
 import { ParamError } from "../../../src/core/errors";
 
@@ -30,6 +31,17 @@ describe("program outputs (known sequences, OEIS)", () => {
     expect(programBits(prog({ kind: "eca", rule: 30 }))).toBe(12);
     expect(exceptionBits(200, 10)).toBeCloseTo(Math.log2(101) + log2Binomial(200, 10), 12);
     expect(exceptionBits(10, 6)).toBe(Infinity);
+  });
+});
+
+describe("complexity seam (for CTM/BDM)", () => {
+  it("a supplied literal complexity prices programs and reorders the library", () => {
+    const K = (s: string) => (s === "001011" ? 1 : 40);
+    const lib = buildLibrary(60, { literal: K, literalId: "test-K" });
+    const i = lib.programs.findIndex((p) => p.base.kind === "repeat" && p.base.w === "001011" && !p.complement && !p.reverse);
+    expect(lib.bits[i]).toBe(4 + 1 + 1);
+    expect(Math.min(...lib.bits)).toBe(5); // the counters (4 + 1) stay cheapest
+    expect(buildLibrary(60).bits[buildLibrary(60).programs.findIndex((p) => p.base.kind === "repeat" && p.base.w === "001011")]).toBe(16);
   });
 });
 
