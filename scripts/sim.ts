@@ -71,7 +71,8 @@ function main(argv: string[]): number {
     throw error;
   }
   if (command.kind === "help") {
-    process.stdout.write(`${command.model ? modelHelp(command.model) : globalHelp(models)}\n`);
+    const more = command.model ? "" : "\n\nSymbolic regression: npm run sim -- symbolic --help";
+    process.stdout.write(`${command.model ? modelHelp(command.model) : globalHelp(models)}${more}\n`);
     return 0;
   }
   const { model, params, seed, replicates, format } = command;
