@@ -5,8 +5,8 @@
  * from the abstract's claims, not a result of the paper.
  *
  * Generation 0 fits real data (the truth's first n bits with i.i.d. flips at rate ε). Generation t + 1
- * fits n bits of which exactly round(αn) positions (a random subset) are fresh real bits and the rest the
- * learner's own sample. Each learner trains on its own samples.
+ * fits n bits whose first round(αn) positions are a fresh real segment and the rest the learner's own
+ * sample. Each learner trains on its own samples.
  */
 import { ParamError } from "../errors";
 import type { Model, MetricSpec, ReplicatePaths } from "../model";
@@ -44,7 +44,7 @@ export const mechanismLoopSchema: Schema<MechanismLoopParams> = {
     n: { type: "int", label: "Bits per generation", help: "Length of each generation's training sequence.", unit: "n", min: 20, max: 500, default: 200 },
     generations: { type: "int", label: "Generations", help: "Refits after generation 0.", unit: "T", min: 1, max: 200, default: 50 },
     k: { type: "int", label: "k-gram order", help: "Context length of the distributional learner.", unit: "k", min: 1, max: 8, default: 3 },
-    alpha: { type: "float", label: "Real fraction", help: "Fraction of positions replaced by fresh real bits in generations ≥ 1 (0 = closed loop).", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
+    alpha: { type: "float", label: "Real fraction", help: "Fraction of each generation (a leading segment) made of fresh real bits in generations ≥ 1 (0 = closed loop).", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
     grounded: { type: "int", label: "Grounded bits", help: "Fixed real bits the hybrid learner keeps checking its program against (0 = none).", unit: "m", min: 0, max: 100, default: 32 },
   },
 };
@@ -75,16 +75,13 @@ function noisy(clean: Bits, n: number, eps: number, rng: Rng): Bits {
   return out;
 }
 
-/** Replaces exactly round(αn) positions (uniform random subset) of `data` by fresh real bits. */
+/**
+ * Replaces the first round(αn) positions of `data` by a fresh real segment. Real data arrive as one
+ * contiguous segment: mixing bit by bit would cut every local context both learners model.
+ */
 function mixReal(data: Bits, truth: LoopTruth, alpha: number, rng: Rng): Bits {
   const m = Math.round(alpha * truth.n);
-  if (m === 0) return data;
-  const idx = Array.from({ length: truth.n }, (_, i) => i);
-  for (let i = 0; i < m; i++) {
-    const j = i + Math.floor(rng() * (truth.n - i));
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    data[idx[i]!] = truth.clean[idx[i]!]! ^ (rng() < truth.eps ? 1 : 0);
-  }
+  for (let i = 0; i < m; i++) data[i] = truth.clean[i]! ^ (rng() < truth.eps ? 1 : 0);
   return data;
 }
 

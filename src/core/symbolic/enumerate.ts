@@ -33,18 +33,15 @@ interface Item {
 
 const PROBES = Float64Array.from([-2.3, -1.1, -0.4, 0.35, 0.8, 1.7, 2.9, 4.1]);
 
-function probeHash(ev: Evaluator, e: Expr, out: Float64Array): string {
+/** Values at the probe points, one by one so the pattern of NaNs is part of the hash. */
+function probeHash(one: Evaluator, e: Expr): string {
   const p = compile(e);
-  // Evaluate point by point so NaN patterns are part of the hash.
   const parts: string[] = [];
-  const one = new Evaluator(Float64Array.of(0));
   const tmp = new Float64Array(1);
   for (let i = 0; i < PROBES.length; i++) {
     (one.xs as Float64Array)[0] = PROBES[i]!;
     parts.push(one.run(p, [], tmp) ? tmp[0]!.toPrecision(10) : "nan");
   }
-  void ev;
-  void out;
   return parts.join(",");
 }
 
@@ -57,13 +54,12 @@ export function enumerateSkeletons(g: Grammar, opt: EnumerateOptions): Expr[] {
   const levels: Item[][] = [[]];
   const out: Expr[] = [];
   const seen = new Set<string>();
-  const ev = new Evaluator(PROBES);
-  const buf = new Float64Array(PROBES.length);
+  const one = new Evaluator(Float64Array.of(0));
   const limit = opt.maxSkeletons ?? Infinity;
   const push = (level: Item[], it: Item): void => {
     if (it.consts > opt.maxConstants) return;
     if (prune && it.consts === 0) {
-      const h = probeHash(ev, it.e, buf);
+      const h = probeHash(one, it.e);
       if (seen.has(h)) return;
       seen.add(h);
     }
