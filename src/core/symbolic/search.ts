@@ -1,7 +1,9 @@
 /**
  * Symbolic regression by enumeration: skeletons in order of increasing description length, constants
  * fitted by least squares, every candidate scored by MDL (mdl.ts). Returns the shortest total
- * description, the ranked distinct alternatives and the complexity–error Pareto front. Deterministic
+ * description, the ranked distinct alternatives and the complexity–error Pareto front. More than 256
+ * points: every skeleton is scored on 256 points spread over the x range, and the 48 best plus the
+ * screen's Pareto front are rescored on all points (so 10 000 points cost little more than 256). Deterministic
  * for a given seed (LM restarts and the linearity probe draw from it); budgets are counts, not clocks.
  */
 import { ParamError } from "../errors";
@@ -60,7 +62,7 @@ export interface SearchResult {
   ranked: Candidate[];
   /** Complexity (model bits) vs RMSE, each entry strictly more accurate than the simpler ones. */
   pareto: Candidate[];
-  /** Skeletons scored. */
+  /** Skeletons scored (on the screening subsample when n > SCREEN_POINTS). */
   scored: number;
 }
 
@@ -75,6 +77,16 @@ export function checkData(xs: ArrayLike<number>, ys: ArrayLike<number>): void {
   for (let i = 0; i < xs.length; i++) {
     if (!Number.isFinite(xs[i]!) || !Number.isFinite(ys[i]!)) throw new ParamError("data", "finite numbers only", `a non-finite value at point ${i + 1}`);
   }
+}
+
+/** Above this many points the search screens on a subsample (see searchExpressions). */
+export const SCREEN_POINTS = 256;
+/** Skeletons rescored on the full data after screening (plus the screen's Pareto front). */
+const RESCORED = 48;
+
+function screenIndices(x: Float64Array): number[] {
+  const order = Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b);
+  return Array.from({ length: SCREEN_POINTS }, (_, i) => order[Math.round((i * (x.length - 1)) / (SCREEN_POINTS - 1))]!);
 }
 
 const cache = new Map<string, Expr[]>();
@@ -129,11 +141,24 @@ export function searchExpressions(xs: ArrayLike<number>, ys: ArrayLike<number>, 
   const cap = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
   const list = skeletons(g, options.maxSymbols ?? 6, options.maxConstants ?? 2, cap);
   const budget = Math.min(list.length, cap);
-  const ev = new Evaluator(x);
-  const all: Scored[] = [];
+  // Large data sets are screened on SCREEN_POINTS points spread evenly over the sorted x values; the
+  // screen's best and Pareto skeletons are then rescored on all the data.
+  const sub = n > SCREEN_POINTS ? screenIndices(x) : null;
+  const sx = sub ? Float64Array.from(sub, (i) => x[i]!) : x;
+  const sy = sub ? Float64Array.from(sub, (i) => y[i]!) : y;
+  const ev = new Evaluator(sx);
+  let all: Scored[] = [];
   for (let i = 0; i < budget; i++) {
-    const s = scoreSkeleton(list[i]!, g, ev, y, noise, rng, fit);
+    const s = scoreSkeleton(list[i]!, g, ev, sy, noise, rng, fit);
     if (s) all.push(s);
+  }
+  if (sub) {
+    all.sort((a, b) => a.bits - b.bits);
+    const chosen = new Set(all.slice(0, RESCORED));
+    let best = Infinity;
+    for (const s of [...all].sort((a, b) => a.modelBits - b.modelBits || a.rss - b.rss)) if (s.rss < best) (best = s.rss), chosen.add(s);
+    const full = new Evaluator(x);
+    all = [...chosen].map((s) => scoreSkeleton(s.skeleton, g, full, y, noise, rng, fit)).filter((s): s is Scored => s !== null);
   }
   if (all.length === 0) throw new ParamError("data", "data some expression can describe with finite values", "none fitted");
   all.sort((a, b) => a.bits - b.bits || a.modelBits - b.modelBits);

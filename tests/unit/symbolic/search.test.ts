@@ -97,6 +97,12 @@ describe("noisy data and MDL", () => {
     const ranked = new Set(r.ranked.map((c) => probes.map((x) => evaluate(c.expr, x).toPrecision(8)).join()));
     expect(ranked.size).toBe(r.ranked.length);
   });
+  it("screens large data sets on a subsample and still recovers the law (2000 points)", { timeout: 120_000 }, () => {
+    const xs = grid(-2, 2, 2000);
+    const r = searchExpressions(xs, xs.map((x) => x ** 3 - x));
+    expect(maxRelError(r.best.expr, (x) => x ** 3 - x, grid(-3, 3, 41))).toBeLessThan(1e-9);
+    expect(r.best.rmse).toBeLessThan(1e-9);
+  });
   it("is deterministic and rejects bad data with ParamError", { timeout: 60_000 }, () => {
     const xs = grid(0.5, 3, 20);
     const ys = xs.map((x) => Math.sqrt(x) + 0.01 * Math.sin(37 * x));
