@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fitPolynomial, predictPolynomial } from "../../../src/core/baselines/polynomial";
 import { fitKnn, predictKnn } from "../../../src/core/baselines/knn";
 import { fitMlp, predictMlp } from "../../../src/core/baselines/mlp";
-import { fitKGram, greedyKGram, probOne, sampleKGram } from "../../../src/core/baselines/kgram";
+import { fitKGram, greedyKGram, kgramLogLoss, probOne, sampleKGram } from "../../../src/core/baselines/kgram";
 import { compareBaselines, rmsError } from "../../../src/core/baselines/extrapolation";
 import { parseLaw } from "../../../src/core/symbolic/parse";
 import { fromString, toString } from "../../../src/core/programs/bits";
@@ -67,5 +67,9 @@ describe("baselines", () => {
     for (let i = 1; i < s.length; i++) if (s[i - 1] === 0) (after0++, (ones += s[i]!));
     const se = Math.sqrt((pa * (1 - pa)) / after0);
     expect(Math.abs(ones / after0 - pa)).toBeLessThan(3 * se);
+    // Log-loss: 0 bits on its own deterministic data; 1 bit per symbol for a model that always says 1/2.
+    const alt = fitKGram(fromString("01".repeat(50)), 1);
+    expect(kgramLogLoss(alt, fromString("01".repeat(10)))).toBe(0);
+    expect(kgramLogLoss(fitKGram(fromString("0"), 1), fromString("0110100110"))).toBeCloseTo(1, 12);
   });
 });
