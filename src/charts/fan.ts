@@ -4,7 +4,10 @@
  * The same function draws the build-time figure (with a server-side `document`) and the live one.
  */
 import * as Plot from "@observablehq/plot";
-import type { FanData } from "../demos/chart-data";
+import type { RunResult } from "../core/ensemble";
+import type { MetricSpec } from "../core/model";
+import { fanData, type FanData } from "../demos/chart-data";
+import type { FanView } from "../demos/types";
 import { COLOR, OPACITY } from "./palette";
 
 export interface FanChartOptions {
@@ -97,4 +100,31 @@ export function fanExtent(...datas: (FanData | undefined)[]): [number, number] |
   if (lo === hi) return [lo - 0.5, hi + 0.5];
   const pad = (hi - lo) * 0.04;
   return [lo - pad, hi + pad];
+}
+
+/**
+ * Chart options for one view of a run (shared by the build-time figure and the live island). Axes are
+ * fixed to the full run (and the pinned run) so playback and comparisons do not rescale them.
+ */
+export function fanViewOptions(
+  view: FanView,
+  metric: MetricSpec,
+  result: RunResult,
+  o: { upto?: number; compare?: RunResult } = {},
+): Omit<FanChartOptions, "document"> {
+  const full = fanData(result, view.metric);
+  const data = o.upto === undefined ? full : fanData(result, view.metric, o.upto);
+  const compare = o.compare?.metrics[view.metric] ? fanData(o.compare, view.metric) : undefined;
+  const xs = [...result.generations, ...(o.compare?.generations ?? [])];
+  const xLabel = view.xLabel ?? "Generation";
+  const yLabel = view.yLabel ?? (metric.unit ? `${metric.label} (${metric.unit})` : metric.label);
+  return {
+    data,
+    ...(compare ? { compare } : {}),
+    ariaLabel: `${view.title ?? metric.label}: fan chart over ${result.generations.length - 1} ${xLabel.toLowerCase()}s, ${result.replicates} replicates, seed ${result.seed}${compare ? ", with pinned run A" : ""}`,
+    yLabel,
+    xLabel,
+    ...(xs.length ? { xDomain: [Math.min(...xs), Math.max(...xs)] as [number, number] } : {}),
+    ...((view.yDomain ?? fanExtent(full, compare)) ? { yDomain: view.yDomain ?? fanExtent(full, compare)! } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import type { Rng } from "../../../src/core/rng";
 import { ParamError } from "../../../src/core/errors";
 import type { Schema } from "../../../src/core/schema";
 
-export type CoinParams = { n: number; p0: number; T: number; mode: "plain" | "noisy"; flag: boolean; weights: number[]; prior: string };
+export type CoinParams = { n: number; p0: number; T: number; mode: string; flag: boolean; weights: number[]; prior: string };
 
 export const coinSchema: Schema<CoinParams> = {
   params: {

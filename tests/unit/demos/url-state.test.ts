@@ -16,7 +16,7 @@ const validParams: fc.Arbitrary<CoinParams> = fc
     n: fc.integer({ min: 2, max: 1000 }),
     p0: fc.double({ min: 0, max: 1, noNaN: true }),
     T: fc.integer({ min: 1, max: 200 }),
-    mode: fc.constantFrom("plain" as const, "noisy" as const),
+    mode: fc.constantFrom("plain", "noisy"),
     flag: fc.boolean(),
     weights: fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 4 }),
     prior: fc.oneof(fc.constant("uniform"), fc.integer({ min: 0, max: 99 }).map((b) => `zipf:${b}`)),
