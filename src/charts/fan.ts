@@ -59,7 +59,7 @@ export function fanChart(o: FanChartOptions): SVGSVGElement {
     Plot.axisX({ ...hidden, label: o.xLabel ?? "Generation", labelAnchor: "right", labelArrow: "none" }),
     Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
   );
-  return Plot.plot({
+  const svg = Plot.plot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? CHART_WIDTH,
@@ -72,6 +72,10 @@ export function fanChart(o: FanChartOptions): SVGSVGElement {
     y: { domain: o.yDomain, label: null, nice: !o.yDomain },
     marks,
   }) as SVGSVGElement;
+  // Plot's axis-label groups ignore ariaHidden; a role-less <g> with aria-label fails axe, and the
+  // svg's own aria-label plus the text description already say what the chart shows.
+  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
+  return svg;
 }
 
 /** Legend entries matching what fanChart draws for these inputs (rendered as HTML by the shell). */

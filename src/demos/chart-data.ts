@@ -84,7 +84,7 @@ export function describeFan(result: RunResult, metric: MetricSpec, upto = Number
   const theory = result.theory[metric.name]?.[g];
   const start = series.mean[0]!;
   const parts = [
-    `After ${x} ${xLabel}, mean ${name} is ${withUnit(series.mean[g]!, metric.unit)}`,
+    `After ${x} ${x === 1 ? xLabel.replace(/s$/, "") : xLabel}, mean ${name} is ${withUnit(series.mean[g]!, metric.unit)}`,
     theory !== undefined && Number.isFinite(theory) ? ` (theory ${formatNumber(theory)})` : "",
     g > 0 && Number.isFinite(start) ? `, from ${formatNumber(start)} at the start` : "",
     ".",

@@ -31,7 +31,8 @@ interface Props {
   children?: ComponentChildren;
 }
 
-type Phase = "idle" | "running" | "done" | "cancelled" | "error";
+/** pending: a run is scheduled (debounce); running: in the worker. */
+type Phase = "idle" | "pending" | "running" | "done" | "cancelled" | "error";
 
 /** Runs start this long after the last control change, so dragging a slider does not queue runs. */
 const RUN_DEBOUNCE_MS = 250;
@@ -43,7 +44,9 @@ const FRAME_MS = 40;
 function ChartView({ id, options }: { id: string; options: Omit<FanChartOptions, "document"> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const t0 = performance.now();
     ref.current?.replaceChildren(fanChart(options));
+    performance.measure(`${id}:draw`, { start: t0 });
   }, [options]);
   return <div class="demo-plot" id={id} ref={ref} />;
 }
@@ -117,7 +120,10 @@ export default function DemoIsland({ config, children }: Props) {
     setFeedback("");
     clearTimeout(runTimer.current);
     if (now) void startRun(next, false);
-    else runTimer.current = setTimeout(() => void startRun(next, false), RUN_DEBOUNCE_MS);
+    else {
+      setPhase("pending");
+      runTimer.current = setTimeout(() => void startRun(next, false), RUN_DEBOUNCE_MS);
+    }
   }
 
   useEffect(() => {
@@ -160,6 +166,8 @@ export default function DemoIsland({ config, children }: Props) {
       if (next >= last) {
         setPlaying(false);
         setPlayhead(Number.POSITIVE_INFINITY);
+        setStatus(`Playback finished at generation ${result.generations[last]}.`);
+        setSummary(describeAll(result));
       } else setPlayhead(next);
     }, FRAME_MS);
     return () => clearTimeout(timer);
@@ -209,12 +217,17 @@ export default function DemoIsland({ config, children }: Props) {
   function onRunToggle() {
     if (playing) {
       setPlaying(false);
+      setSummary("");
       setStatus(`Paused at generation ${result?.generations[shown]}.`);
       return;
     }
     if (fresh && !busy && result) {
-      if (prefersReducedMotion()) setPlayhead(Number.POSITIVE_INFINITY);
-      else {
+      if (prefersReducedMotion()) {
+        // No animation: show the final state at once, and say so.
+        setPlayhead(Number.POSITIVE_INFINITY);
+        setStatus(`Run finished: showing generation ${result.generations[last]} of ${result.generations[last]}.`);
+        setSummary(describeAll(result));
+      } else {
         if (!Number.isFinite(playhead) || shown >= last) setPlayhead(0);
         setPlaying(true);
       }
@@ -228,6 +241,7 @@ export default function DemoIsland({ config, children }: Props) {
     setPlaying(false);
     const next = Number.isFinite(playhead) ? Math.min(last, shown + 1) : last;
     setPlayhead(next >= last ? Number.POSITIVE_INFINITY : next);
+    setSummary("");
     setStatus(`Generation ${result.generations[next]} of ${result.generations[last]}. ${describeAll(result, next)}`);
   }
 
@@ -235,6 +249,7 @@ export default function DemoIsland({ config, children }: Props) {
     if (!result) return;
     setPlaying(false);
     setPlayhead(0);
+    setSummary("");
     setStatus(`Reset to generation ${result.generations[0]}.`);
   }
 
@@ -242,6 +257,7 @@ export default function DemoIsland({ config, children }: Props) {
     clearTimeout(runTimer.current);
     client.current?.cancel();
     setPhase("cancelled");
+    setSummary("");
     setStatus(result ? "Run cancelled; the chart still shows the previous run." : "Run cancelled.");
   }
 

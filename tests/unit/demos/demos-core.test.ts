@@ -174,3 +174,11 @@ describe("demo definitions", () => {
     expect(() => resolveDemo({ id: "d", model: "coin" }, clash as never)).toThrow(/reserved URL key/);
   });
 });
+
+describe("description grammar", () => {
+  it("uses the singular after one generation", () => {
+    const r = runEnsemble(coinModel, { n: 10, p0: 0.5, T: 3, mode: "plain", flag: false, weights: [1], prior: "uniform" }, { seed: 2, replicates: 1, keepPaths: 0 });
+    expect(describeFan(r, { name: "p", label: "Share", help: "" }, 1)).toMatch(/^After 1 generation, mean share is/);
+    expect(describeFan(r, { name: "p", label: "Share", help: "" }, 1)).not.toContain("replicates lie");
+  });
+});

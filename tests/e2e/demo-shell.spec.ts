@@ -1,0 +1,291 @@
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+// The demo shell on its test bench page (src/pages/lab/demo.astro).
+const PAGE = "/lab/demo/";
+const DEMO = "#demo-coin";
+const ID = "coin";
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
+
+async function openLive(page: Page, url = PAGE) {
+  await page.goto(url);
+  await page.locator(DEMO).scrollIntoViewIfNeeded();
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-live", "true", { timeout: 20_000 });
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
+}
+
+const descriptions = (page: Page) => page.locator(`${DEMO} .demo-desc`).allTextContents();
+const urlState = (page: Page) => new URL(page.url()).searchParams;
+
+test("the default figure and its description are there without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  const figure = page.locator(`${DEMO} .demo-static .demo-plot svg`).first();
+  await expect(figure).toBeVisible();
+  await expect(figure).toHaveAttribute("aria-label", /Heterozygosity: fan chart over 60 generations, 300 replicates, seed 7/);
+  expect(await page.locator(`${DEMO} .demo-static .demo-plot svg`).count()).toBe(2);
+  // Mean line, two bands, theory, sample paths: real marks, not an empty frame.
+  expect(await page.locator(`${DEMO} .demo-static .demo-plot svg path`).count()).toBeGreaterThan(10);
+  await expect(page.locator(`${DEMO} .demo-static .demo-desc`).first()).toContainText(/^After 60 generations, mean heterozygosity is [0-9.]+ bits \(theory 0\.0115\)/);
+  await expect(page.locator(`${DEMO} .demo-noscript`)).toContainText("seed 7");
+  await context.close();
+});
+
+test("the live run reproduces the build-time figure's numbers, and changing a parameter changes the chart", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(PAGE);
+  const staticText = await page.locator(`${DEMO} .demo-static .demo-desc`).allTextContents();
+  await openLive(page);
+  expect(await descriptions(page)).toEqual(staticText);
+  const before = await page.locator(`#demo-${ID}-het svg`).innerHTML();
+
+  const n = page.locator(`#demo-${ID}-n`);
+  await n.fill("5");
+  await n.press("Enter");
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).not.toHaveText(staticText[0]!);
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
+  expect(await page.locator(`#demo-${ID}-het svg`).innerHTML()).not.toBe(before);
+  // n = 5: heterozygosity theory 0.25·0.8^60.
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("theory 3.83e-7"); // 0.25 · 0.8^60
+  await expect.poll(() => urlState(page).get(`${ID}.n`)).toBe("5");
+
+  // A typed value out of range is refused with a message; the run keeps the last valid value.
+  await n.fill("100000");
+  await n.press("Enter");
+  await expect(page.locator(`#demo-${ID}-n-error`)).toContainText("expected an integer in [2, 1000]");
+  await expect(n).toHaveAttribute("aria-invalid", "true");
+  expect(urlState(page).get(`${ID}.n`)).toBe("5");
+  expect(errors).toEqual([]);
+});
+
+test("a link restores the same run, numbers included", async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await openLive(page);
+  await page.locator(`#demo-${ID}-seed`).fill("123");
+  await page.locator(`#demo-${ID}-seed`).press("Enter");
+  await page.locator(`#demo-${ID}-T`).fill("40");
+  await page.locator(`#demo-${ID}-T`).press("Enter");
+  await expect.poll(() => urlState(page).get(`${ID}.T`)).toBe("40");
+  await expect.poll(() => urlState(page).get(`${ID}.seed`)).toBe("123");
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("After 40 generations");
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
+  const numbers = await descriptions(page);
+
+  const other = await context.newPage();
+  const otherErrors = watchErrors(other);
+  await openLive(other, page.url());
+  expect(await descriptions(other)).toEqual(numbers);
+  await expect(other.locator(`#demo-${ID}-seed`)).toHaveValue("123");
+  await expect(other.locator(`#demo-${ID}-T`)).toHaveValue("40");
+
+  // "Copy link to this run" gives a complete link that reproduces it too.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy link to this run" }).click();
+  await expect(page.locator(`${DEMO} .demo-feedback`)).toContainText("http");
+  const feedback = await page.locator(`${DEMO} .demo-feedback`).textContent();
+  const link = new URL(feedback!.replace(/^.*?(https?:\/\/\S+)$/, "$1"));
+  expect(link.hash).toBe(`#demo-${ID}`);
+  expect(link.searchParams.get(`${ID}.seed`)).toBe("123");
+  expect(link.searchParams.get(`${ID}.replicates`)).toBe("300");
+  const third = await context.newPage();
+  await openLive(third, `${PAGE}${link.search}`);
+  expect(await descriptions(third)).toEqual(numbers);
+  expect([...errors, ...otherErrors]).toEqual([]);
+});
+
+test("a hostile link shows a plain-text notice and a valid run, with no console error", async ({ page }) => {
+  const errors = watchErrors(page);
+  const hostile = new URLSearchParams([
+    [`${ID}.n`, "<script>alert(1)</script>"],
+    [`${ID}.p0`, "NaN"],
+    [`${ID}.T`, "1e99"],
+    [`${ID}.replicates`, "-5"],
+    [`${ID}.flag`, "maybe"],
+    [`${ID}.weights`, "1,<img src=x onerror=alert(2)>"],
+    [`${ID}.seed`, "12.5"],
+    [`${ID}.<b>x</b>`, "1"],
+  ]);
+  await page.goto(PAGE);
+  const staticText = await page.locator(`${DEMO} .demo-static .demo-desc`).allTextContents();
+  await openLive(page, `${PAGE}?${hostile}`);
+  const notice = page.locator(`${DEMO} .demo-notice`);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('n: expected an integer in [2, 1000], got "<script>alert(1)</script>"; using the default 20');
+  await expect(notice).toContainText("T: expected an integer in [1, 200]");
+  await expect(notice).toContainText("replicates: expected an integer in [1, 5000]");
+  await expect(notice).toContainText("seed: expected an integer");
+  await expect(notice).toContainText("<b>x</b>: unknown parameter ignored");
+  expect(await notice.locator("script, img, b").count()).toBe(0);
+  // All values fell back to the demo's defaults: the same numbers as the default figure.
+  expect(await descriptions(page)).toEqual(staticText);
+  // The address bar is rewritten to the run actually shown (here: the defaults, so no keys).
+  await expect.poll(() => [...urlState(page).keys()].filter((k) => k.startsWith(`${ID}.`))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("CSV, JSON, SVG and PNG downloads parse", async ({ page }) => {
+  await openLive(page);
+  const text = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).first().click()]);
+    return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+  };
+  const csv = await text("Download CSV");
+  expect(csv.name).toBe("coin-seed7.csv");
+  const lines = csv.body.toString("utf8").trimEnd().split("\n");
+  expect(lines[0]).toBe("generation,replicate,metric,value");
+  // 61 generations × 2 metrics × (7 summaries + theory + 5 kept paths)
+  expect(lines.length - 1).toBe(61 * 2 * 13);
+  const mean60 = lines.find((l) => l.startsWith("60,mean,het,"))!;
+  expect(Number(mean60.split(",")[3])).toBeGreaterThanOrEqual(0);
+
+  const json = JSON.parse((await text("Download JSON")).body.toString("utf8"));
+  expect(json).toMatchObject({ demo: ID, model: "coin", seed: 7, replicates: 300, params: { n: 20, T: 60 } });
+  expect(json.site.url).toContain(`${ID}.seed=7`);
+  expect(json.command).toBe("npm run sim -- coin --n 20 --p0 0.5 --T 60 --mode plain --flag false --weights 1,2 --prior uniform --seed 7 --replicates 300");
+  expect(json.result.metrics.het.mean).toHaveLength(61);
+  expect(Number(mean60.split(",")[3])).toBe(json.result.metrics.het.mean[60]);
+
+  const svg = (await text("SVG")).body.toString("utf8");
+  expect(svg).toMatch(/^<\?xml/);
+  expect(svg).not.toContain("var(--");
+  const parsed = await page.evaluate((s) => new DOMParser().parseFromString(s, "image/svg+xml").querySelector("parsererror") === null, svg);
+  expect(parsed).toBe(true);
+  const png = (await text("PNG")).body;
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test("presets, pin & compare, cancel, citation and command line", async ({ page }) => {
+  const errors = watchErrors(page);
+  await openLive(page);
+  await page.getByRole("button", { name: "Pin as A" }).click();
+  await page.getByLabel("Preset").selectOption("small");
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("5");
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
+  await expect(page.locator(`${DEMO} .demo-legend`).first()).toContainText("Pinned A: default parameters, seed 7");
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("Pinned A: After 60 generations");
+  await expect(page.locator(`${DEMO} .demo-help`).filter({ hasText: "Fixation" })).toBeVisible();
+
+  await page.locator(`${DEMO} summary`, { hasText: "Cite this run" }).click();
+  const bib = await page.locator(`${DEMO} .demo-details pre`).first().textContent();
+  expect(bib).toMatch(/^@misc\{coin-seed7,/);
+  expect(bib).toContain("title = {Self-consuming loops: demo test bench: Heterozygosity under resampling (demo coin)}");
+  expect(bib).toContain("n = 5, p0 = 0.5, T = 60");
+  expect(bib).toMatch(/url = \{http[^}]*coin\.n=5[^}]*#demo-coin\}/);
+  await page.locator(`${DEMO} summary`, { hasText: "Reproduce from the command line" }).click();
+  await expect(page.locator(`${DEMO} .demo-details pre`).nth(1)).toHaveText(/^npm run sim -- coin --n 5 .* --seed 7 --replicates 300$/);
+
+  // A long run can be cancelled; the previous chart stays.
+  const shown = await descriptions(page);
+  await page.locator(`#demo-${ID}-n`).fill("1000");
+  await page.locator(`#demo-${ID}-n`).press("Enter");
+  await page.locator(`#demo-${ID}-T`).fill("200");
+  await page.locator(`#demo-${ID}-T`).press("Enter");
+  await page.locator(`#demo-${ID}-replicates`).fill("5000");
+  await page.locator(`#demo-${ID}-replicates`).press("Enter");
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "running");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run cancelled");
+  expect(await descriptions(page)).toEqual(shown);
+  expect(errors).toEqual([]);
+});
+
+test("keyboard: slider keys change the value; reduced motion jumps to the final state", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await openLive(page);
+  const slider = page.getByRole("slider", { name: "Initial share slider" });
+  await slider.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(`#demo-${ID}-p0`)).toHaveValue("0.51");
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 0 of 60");
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 1 of 60");
+  await page.getByRole("button", { name: "Run", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 60 of 60");
+  await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run finished");
+});
+
+test("axe: no serious or critical violations (live, pinned, details open)", async ({ page }) => {
+  await openLive(page);
+  await page.getByRole("button", { name: "Pin as A" }).click();
+  for (const s of await page.locator(`${DEMO} summary`).all()) await s.click();
+  const scan = await new AxeBuilder({ page }).include(DEMO).analyze();
+  const bad = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+// Measurements: printed, not asserted against a time budget (machine-dependent).
+test("measure: viewport → first chart, longest main-thread task during a run, gzipped JS", async ({ page }) => {
+  test.setTimeout(180_000);
+  const js = new Map<string, number>();
+  page.on("response", async (r) => {
+    if (!/\.(m?js)(\?|$)/.test(r.url()) || r.status() !== 200) return;
+    js.set(r.url(), gzipSync(await r.body().catch(() => Buffer.alloc(0))).length);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tasks: number[]; __visibleAt: number };
+    w.__tasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+    document.addEventListener("DOMContentLoaded", () => {
+      const el = document.querySelector("#demo-coin");
+      if (!el) return;
+      const io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) { w.__visibleAt = performance.now(); io.disconnect(); }
+      });
+      io.observe(el);
+    });
+  });
+  await page.goto(PAGE);
+  await page.waitForLoadState("networkidle");
+  await openLive(page);
+  const [firstChart, hydrated] = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const visible = (window as unknown as { __visibleAt: number }).__visibleAt;
+    return [at("demo-coin:first-chart") - visible, at("demo-coin:hydrated") - visible];
+  });
+  // A heavy run: 5000 replicates of n = 100 over 200 generations (10^8 draws).
+  await page.evaluate(() => { (window as unknown as { __tasks: number[] }).__tasks.length = 0; });
+  // Long tasks are wall-clock, inflated when the machine is busy; the trace also gives each task's
+  // CPU time on the renderer main thread (tdur), which is what the page itself costs.
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  for (const [name, value] of [["n", "100"], ["T", "200"], ["replicates", "5000"]] as const) {
+    await page.locator(`#demo-${ID}-${name}`).fill(value);
+    await page.locator(`#demo-${ID}-${name}`).press("Enter");
+  }
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("90% of 5000 replicates", { timeout: 120_000 });
+  const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] };
+  const main = trace.traceEvents.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const cpu = trace.traceEvents
+    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === "RunTask" && e.tdur !== undefined)
+    .map((e) => e.tdur! / 1000);
+  const worker = [...js].filter(([u]) => /worker/.test(u)).reduce((s, [, b]) => s + b, 0);
+  const pageJs = [...js].filter(([u]) => !/worker/.test(u)).reduce((s, [, b]) => s + b, 0);
+  console.log(`[measure] viewport → first live chart: ${firstChart.toFixed(0)} ms (island mounted after ${hydrated.toFixed(0)} ms; load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores)`);
+  console.log(`[measure] longest main-thread task during a 5000-replicate run: ${tasks.length ? `${Math.max(...tasks).toFixed(0)} ms (${tasks.length} long tasks ≥ 50 ms)` : "none ≥ 50 ms"}`);
+  console.log(`[measure] longest main-thread task by CPU time (trace): ${cpu.length ? Math.max(...cpu).toFixed(0) : "?"} ms over ${cpu.length} tasks`);
+  console.log(`[measure] gzipped JS: page ${(pageJs / 1024).toFixed(1)} kB, worker ${(worker / 1024).toFixed(1)} kB (${js.size} files)`);
+  expect(Number.isFinite(firstChart)).toBe(true);
+  expect(js.size).toBeGreaterThan(0);
+});
