@@ -32,7 +32,7 @@ export interface LegendItem {
   label: string;
   color: string;
   /** How the swatch is drawn. */
-  shape: "line" | "dashed" | "band" | "thin";
+  shape: "line" | "dashed" | "dotted" | "band" | "thin";
   opacity?: number;
 }
 
@@ -47,7 +47,8 @@ export function fanChart(o: FanChartOptions): SVGSVGElement {
   if (o.compare) {
     marks.push(
       Plot.areaY(o.compare.rows, { ...hidden, x: "x", y1: "q05", y2: "q95", fill: COLOR.compare, fillOpacity: OPACITY.compareBand }),
-      Plot.lineY(o.compare.rows, { ...hidden, x: "x", y: "mean", stroke: COLOR.compare, strokeWidth: 2 }),
+      // Dotted as well as coloured, so A and B differ in print and for colour-blind readers.
+      Plot.lineY(o.compare.rows, { ...hidden, x: "x", y: "mean", stroke: COLOR.compare, strokeWidth: 2.2, strokeDasharray: "1.5 3" }),
     );
   }
   marks.push(
@@ -87,7 +88,7 @@ export function fanLegend(o: { hasPaths: boolean; hasTheory: boolean; compareLab
   ];
   if (o.hasPaths) items.push({ key: "paths", label: "Sample runs", color: COLOR.path, shape: "thin", opacity: OPACITY.path });
   if (o.hasTheory) items.push({ key: "theory", label: "Theory", color: COLOR.theory, shape: "dashed" });
-  if (o.compareLabel) items.push({ key: "compare", label: `Pinned A: ${o.compareLabel} (mean, 5–95%)`, color: COLOR.compare, shape: "line" });
+  if (o.compareLabel) items.push({ key: "compare", label: `Pinned A: ${o.compareLabel} (mean, 5–95%)`, color: COLOR.compare, shape: "dotted" });
   return items;
 }
 

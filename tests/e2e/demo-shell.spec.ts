@@ -98,7 +98,7 @@ test("a link restores the same run, numbers included", async ({ page, context })
 
   // "Copy link to this run" gives a complete link that reproduces it too.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: "Copy link to this run" }).click();
+  await page.locator(DEMO).getByRole("button", { name: "Copy link to this run" }).click();
   await expect(page.locator(`${DEMO} .demo-feedback`)).toContainText("http");
   const feedback = await page.locator(`${DEMO} .demo-feedback`).textContent();
   const link = new URL(feedback!.replace(/^.*?(https?:\/\/\S+)$/, "$1"));
@@ -141,10 +141,26 @@ test("a hostile link shows a plain-text notice and a valid run, with no console 
   expect(errors).toEqual([]);
 });
 
+test("two demos on one page keep separate URL state", async ({ page }) => {
+  const errors = watchErrors(page);
+  await openLive(page, `${PAGE}?coin-b.n=10&unrelated=1`);
+  await page.locator("#demo-coin-b").scrollIntoViewIfNeeded();
+  await expect(page.locator("#demo-coin-b .demo-shell")).toHaveAttribute("data-live", "true", { timeout: 20_000 });
+  await expect(page.locator("#demo-coin-b-n")).toHaveValue("10");
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("20");
+  await page.locator(`#demo-${ID}-n`).fill("7");
+  await page.locator(`#demo-${ID}-n`).press("Enter");
+  await expect.poll(() => urlState(page).get(`${ID}.n`)).toBe("7");
+  expect(urlState(page).get("coin-b.n")).toBe("10");
+  expect(urlState(page).get("unrelated")).toBe("1");
+  await expect(page.locator("#demo-coin-b-n")).toHaveValue("10");
+  expect(errors).toEqual([]);
+});
+
 test("CSV, JSON, SVG and PNG downloads parse", async ({ page }) => {
   await openLive(page);
   const text = async (name: string) => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).first().click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(DEMO).getByRole("button", { name }).first().click()]);
     return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
   };
   const csv = await text("Download CSV");
@@ -175,8 +191,8 @@ test("CSV, JSON, SVG and PNG downloads parse", async ({ page }) => {
 test("presets, pin & compare, cancel, citation and command line", async ({ page }) => {
   const errors = watchErrors(page);
   await openLive(page);
-  await page.getByRole("button", { name: "Pin as A" }).click();
-  await page.getByLabel("Preset").selectOption("small");
+  await page.locator(DEMO).getByRole("button", { name: "Pin as A" }).click();
+  await page.locator(DEMO).getByLabel("Preset").selectOption("small");
   await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("5");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
   await expect(page.locator(`${DEMO} .demo-legend`).first()).toContainText("Pinned A: default parameters, seed 7");
@@ -201,7 +217,7 @@ test("presets, pin & compare, cancel, citation and command line", async ({ page 
   await page.locator(`#demo-${ID}-replicates`).fill("5000");
   await page.locator(`#demo-${ID}-replicates`).press("Enter");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "running");
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.locator(DEMO).getByRole("button", { name: "Cancel" }).click();
   await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run cancelled");
   expect(await descriptions(page)).toEqual(shown);
   expect(errors).toEqual([]);
@@ -210,16 +226,21 @@ test("presets, pin & compare, cancel, citation and command line", async ({ page 
 test("keyboard: slider keys change the value; reduced motion jumps to the final state", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openLive(page);
-  const slider = page.getByRole("slider", { name: "Initial share slider" });
+  const slider = page.locator(DEMO).getByRole("slider", { name: "Initial share slider" });
   await slider.focus();
   await page.keyboard.press("ArrowRight");
   await expect(page.locator(`#demo-${ID}-p0`)).toHaveValue("0.51");
+  // Log-scale integer slider: each arrow press moves at least one step.
+  await page.locator(DEMO).getByRole("slider", { name: "Samples per generation slider (logarithmic)" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("22");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
-  await page.getByRole("button", { name: "Reset" }).click();
+  await page.locator(DEMO).getByRole("button", { name: "Reset" }).click();
   await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 0 of 60");
-  await page.getByRole("button", { name: "Step" }).click();
+  await page.locator(DEMO).getByRole("button", { name: "Step" }).click();
   await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 1 of 60");
-  await page.getByRole("button", { name: "Run", exact: true }).focus();
+  await page.locator(DEMO).getByRole("button", { name: "Run", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 60 of 60");
   await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run finished");
@@ -227,9 +248,9 @@ test("keyboard: slider keys change the value; reduced motion jumps to the final 
 
 test("axe: no serious or critical violations (live, pinned, details open)", async ({ page }) => {
   await openLive(page);
-  await page.getByRole("button", { name: "Pin as A" }).click();
+  await page.locator(DEMO).getByRole("button", { name: "Pin as A" }).click();
   for (const s of await page.locator(`${DEMO} summary`).all()) await s.click();
-  const scan = await new AxeBuilder({ page }).include(DEMO).analyze();
+  const scan = await new AxeBuilder({ page }).analyze();
   const bad = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });

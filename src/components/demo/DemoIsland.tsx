@@ -91,11 +91,22 @@ export default function DemoIsland({ config, children }: Props) {
     setPlaying(false);
     setProgress({ done: 0, total: next.replicates });
     const t0 = performance.now();
+    let frame = 0;
+    let latest: Progress | null = null;
+    const onProgress = (p: Progress) => {
+      // At most one re-render per frame, however fast chunks finish.
+      latest = p;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (latest) setProgress(latest);
+      });
+    };
     try {
       const res = await client.current.run(
         { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths },
-        setProgress,
+        onProgress,
       );
+      cancelAnimationFrame(frame);
       if (!res) return; // cancelled or superseded: a newer run owns the display
       const animate = play && !prefersReducedMotion() && res.generations.length > 1;
       setRun({ result: res, state: next });

@@ -38,6 +38,30 @@ function fromSlider(spec: NumberSpec, position: number): number {
   return Math.min(spec.max, Math.max(spec.min, clean));
 }
 
+/** Keyboard steps for log sliders: arrows ±1 step, PageUp/PageDown ×/÷ 2, Home/End the ends. */
+export function logKeyStep(spec: NumberSpec, v: number, key: string): number | undefined {
+  const step = spec.type === "int" ? (spec.step ?? 1) : spec.step;
+  const clamp = (x: number) => Math.min(spec.max, Math.max(spec.min, Number((Math.round(x / step) * step).toPrecision(12))));
+  switch (key) {
+    case "ArrowUp":
+    case "ArrowRight":
+      return clamp(v + step);
+    case "ArrowDown":
+    case "ArrowLeft":
+      return clamp(v - step);
+    case "PageUp":
+      return clamp(Math.max(v * 2, v + step));
+    case "PageDown":
+      return clamp(Math.min(v / 2, v - step));
+    case "Home":
+      return spec.min;
+    case "End":
+      return spec.max;
+    default:
+      return undefined;
+  }
+}
+
 function Help({ id, spec, error }: { id: string; spec: AnySpec; error: string }) {
   return (
     <>
@@ -96,6 +120,13 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
           value={toSlider(spec, v)}
           disabled={disabled}
           onInput={(e) => onChange(fromSlider(spec, Number((e.currentTarget as HTMLInputElement).value)))}
+          onKeyDown={log ? (e) => {
+            // A log slider's native key step can round back to the same integer; step in value space.
+            const next = logKeyStep(spec, v, e.key);
+            if (next === undefined) return;
+            e.preventDefault();
+            if (next !== v) onChange(next);
+          } : undefined}
         />
         <input
           id={id}

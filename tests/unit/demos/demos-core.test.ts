@@ -182,3 +182,20 @@ describe("description grammar", () => {
     expect(describeFan(r, { name: "p", label: "Share", help: "" }, 1)).not.toContain("replicates lie");
   });
 });
+
+describe("log slider keys", async () => {
+  const { logKeyStep } = await import("../../../src/components/demo/controls");
+  const n = { type: "int" as const, label: "n", help: "", min: 2, max: 1000, default: 20, scale: "log" as const };
+  it("always moves an integer log slider by at least one step, and stays in range", () => {
+    expect(logKeyStep(n, 20, "ArrowRight")).toBe(21);
+    expect(logKeyStep(n, 20, "ArrowDown")).toBe(19);
+    expect(logKeyStep(n, 20, "PageUp")).toBe(40);
+    expect(logKeyStep(n, 3, "PageDown")).toBe(2);
+    expect(logKeyStep(n, 1000, "ArrowUp")).toBe(1000);
+    expect(logKeyStep(n, 2, "PageDown")).toBe(2);
+    expect(logKeyStep(n, 20, "End")).toBe(1000);
+    expect(logKeyStep(n, 20, "a")).toBeUndefined();
+    const f = { type: "float" as const, label: "a", help: "", min: 0.001, max: 10, step: 0.001, default: 1, scale: "log" as const };
+    expect(logKeyStep(f, 0.1, "ArrowUp")).toBe(0.101);
+  });
+});
