@@ -4,7 +4,20 @@
  */
 import { checkRunOptions, combine, runReplicates, type RunResult } from "../core/ensemble";
 import type { AnyModel } from "../core/model";
+import { ParamError } from "../core/errors";
 import { validateParams, type Params } from "../core/schema";
+
+/**
+ * Most per-replicate values a demo run may hold (replicates × x-axis points × metrics): quantiles need
+ * every replicate at once, and 2·10⁷ doubles (160 MB) is as much as a browser tab should take.
+ */
+export const MAX_DEMO_VALUES = 2e7;
+
+/** The largest replicate count these (validated) params allow under MAX_DEMO_VALUES. */
+export function replicateBudget(model: AnyModel, params: Params): number {
+  const perReplicate = Math.max(1, model.generations(params).length * model.metrics(params).length);
+  return Math.max(1, Math.floor(MAX_DEMO_VALUES / perReplicate));
+}
 
 export interface RunRequest {
   model: string;
@@ -58,6 +71,10 @@ export function createRunner(lookup: (id: string) => AnyModel, options: RunnerOp
       const params = validateParams(model.schema, request.params);
       const { seed, replicates, keepPaths } = request;
       checkRunOptions({ seed, replicates });
+      const budget = replicateBudget(model, params);
+      if (replicates > budget) {
+        throw new ParamError("replicates", `at most ${budget} for these parameters (replicates × points × metrics ≤ ${MAX_DEMO_VALUES})`, String(replicates));
+      }
       const all: ReturnType<typeof runReplicates> = [];
       let chunk = 1;
       while (all.length < replicates) {

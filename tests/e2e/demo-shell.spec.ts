@@ -5,8 +5,16 @@ import AxeBuilder from "@axe-core/playwright";
 
 // The demo shell on its test bench page (src/pages/lab/demo.astro).
 const PAGE = "/lab/demo/";
-const DEMO = "#demo-coin";
-const ID = "coin";
+const DEMO = "#demo-entropy";
+const ID = "entropy";
+
+/** Mean Gini–Simpson at the start and the theory value, read from the chart's text description. */
+async function giniText(page: Page): Promise<{ start: number; theory: number; text: string }> {
+  const text = (await page.locator(`${DEMO} .demo-desc`).nth(1).textContent()) ?? "";
+  const theory = Number(/\(theory ([^)]+)\)/.exec(text)?.[1]);
+  const start = Number(/from ([^ ]+) at the start/.exec(text)?.[1]);
+  return { start, theory, text };
+}
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -40,11 +48,11 @@ test("the default figure and its description are there without JavaScript", asyn
   await page.goto(PAGE);
   const figure = page.locator(`${DEMO} .demo-static .demo-plot svg`).first();
   await expect(figure).toBeVisible();
-  await expect(figure).toHaveAttribute("aria-label", /Heterozygosity: fan chart over 60 generations, 300 replicates, seed 7/);
+  await expect(figure).toHaveAttribute("aria-label", /^Entropy H\(p_t\): fan chart over 100 generations, 300 replicates, seed 7$/);
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg`).count()).toBe(2);
   // Mean line, two bands, theory, sample paths: real marks, not an empty frame.
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg path`).count()).toBeGreaterThan(10);
-  await expect(page.locator(`${DEMO} .demo-static .demo-desc`).first()).toContainText(/^After 60 generations, mean heterozygosity is [0-9.]+ bits \(theory 0\.0115\)/);
+  await expect(page.locator(`${DEMO} .demo-static .demo-desc`).first()).toContainText(/^After 100 generations, mean entropy H\(p_t\) is [0-9.]+ bits \(theory [0-9.]+\)/);
   await expect(page.locator(`${DEMO} .demo-noscript`)).toContainText("seed 7");
   await context.close();
 });
@@ -55,22 +63,26 @@ test("the live run reproduces the build-time figure's numbers, and changing a pa
   const staticText = await page.locator(`${DEMO} .demo-static .demo-desc`).allTextContents();
   await openLive(page);
   expect(await descriptions(page)).toEqual(staticText);
-  const before = await page.locator(`#demo-${ID}-het svg`).innerHTML();
+  const before = await page.locator(`#demo-${ID}-chart-entropy svg`).innerHTML();
+  // Independent check of the figure: E[G_t] = (1 − 1/n)^t G_0 with n = 50, t = 100 (3-digit text).
+  const g50 = await giniText(page);
+  expect(Math.abs(g50.theory / (g50.start * 0.98 ** 100) - 1)).toBeLessThan(0.01);
 
   const n = page.locator(`#demo-${ID}-n`);
   await n.fill("5");
   await n.press("Enter");
   await expect(page.locator(`${DEMO} .demo-desc`).first()).not.toHaveText(staticText[0]!);
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
-  expect(await page.locator(`#demo-${ID}-het svg`).innerHTML()).not.toBe(before);
-  // n = 5: heterozygosity theory 0.25·0.8^60.
-  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("theory 3.83e-7"); // 0.25 · 0.8^60
+  expect(await page.locator(`#demo-${ID}-chart-entropy svg`).innerHTML()).not.toBe(before);
+  const g5 = await giniText(page);
+  expect(g5.start).toBe(g50.start); // same p0 (initSeed), different n
+  expect(Math.abs(g5.theory / (g5.start * 0.8 ** 100) - 1)).toBeLessThan(0.01);
   await expect.poll(() => urlState(page).get(`${ID}.n`)).toBe("5");
 
   // A typed value out of range is refused with a message; the run keeps the last valid value.
-  await n.fill("100000");
+  await n.fill("0");
   await n.press("Enter");
-  await expect(page.locator(`#demo-${ID}-n-error`)).toContainText("expected an integer in [2, 1000]");
+  await expect(page.locator(`#demo-${ID}-n-error`)).toContainText("expected an integer in [1, 1000000000]");
   await expect(n).toHaveAttribute("aria-invalid", "true");
   expect(urlState(page).get(`${ID}.n`)).toBe("5");
   expect(errors).toEqual([]);
@@ -81,9 +93,9 @@ test("a link restores the same run, numbers included", async ({ page, context })
   await openLive(page);
   await page.locator(`#demo-${ID}-seed`).fill("123");
   await page.locator(`#demo-${ID}-seed`).press("Enter");
-  await page.locator(`#demo-${ID}-T`).fill("40");
-  await page.locator(`#demo-${ID}-T`).press("Enter");
-  await expect.poll(() => urlState(page).get(`${ID}.T`)).toBe("40");
+  await page.locator(`#demo-${ID}-generations`).fill("40");
+  await page.locator(`#demo-${ID}-generations`).press("Enter");
+  await expect.poll(() => urlState(page).get(`${ID}.generations`)).toBe("40");
   await expect.poll(() => urlState(page).get(`${ID}.seed`)).toBe("123");
   await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("After 40 generations");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
@@ -94,7 +106,7 @@ test("a link restores the same run, numbers included", async ({ page, context })
   await openLive(other, page.url());
   expect(await descriptions(other)).toEqual(numbers);
   await expect(other.locator(`#demo-${ID}-seed`)).toHaveValue("123");
-  await expect(other.locator(`#demo-${ID}-T`)).toHaveValue("40");
+  await expect(other.locator(`#demo-${ID}-generations`)).toHaveValue("40");
 
   // "Copy link to this run" gives a complete link that reproduces it too.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -115,11 +127,10 @@ test("a hostile link shows a plain-text notice and a valid run, with no console 
   const errors = watchErrors(page);
   const hostile = new URLSearchParams([
     [`${ID}.n`, "<script>alert(1)</script>"],
-    [`${ID}.p0`, "NaN"],
-    [`${ID}.T`, "1e99"],
+    [`${ID}.K`, "NaN"],
+    [`${ID}.generations`, "1e99"],
     [`${ID}.replicates`, "-5"],
-    [`${ID}.flag`, "maybe"],
-    [`${ID}.weights`, "1,<img src=x onerror=alert(2)>"],
+    [`${ID}.workflow`, "<img src=x onerror=alert(2)>"],
     [`${ID}.seed`, "12.5"],
     [`${ID}.<b>x</b>`, "1"],
   ]);
@@ -128,8 +139,10 @@ test("a hostile link shows a plain-text notice and a valid run, with no console 
   await openLive(page, `${PAGE}?${hostile}`);
   const notice = page.locator(`${DEMO} .demo-notice`);
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('n: expected an integer in [2, 1000], got "<script>alert(1)</script>"; using the default 20');
-  await expect(notice).toContainText("T: expected an integer in [1, 200]");
+  await expect(notice).toContainText('n: expected an integer in [1, 1000000000], got "<script>alert(1)</script>"; using the default 50');
+  await expect(notice).toContainText("K: expected an integer in [2, 100000]");
+  await expect(notice).toContainText("generations: expected an integer in [0, 100000]");
+  await expect(notice).toContainText('workflow: expected one of replace | accumulate | accumulate-subsample, got "<img src=x onerror=alert(2)>"');
   await expect(notice).toContainText("replicates: expected an integer in [1, 5000]");
   await expect(notice).toContainText("seed: expected an integer");
   await expect(notice).toContainText("<b>x</b>: unknown parameter ignored");
@@ -143,17 +156,19 @@ test("a hostile link shows a plain-text notice and a valid run, with no console 
 
 test("two demos on one page keep separate URL state", async ({ page }) => {
   const errors = watchErrors(page);
-  await openLive(page, `${PAGE}?coin-b.n=10&unrelated=1`);
-  await page.locator("#demo-coin-b").scrollIntoViewIfNeeded();
-  await expect(page.locator("#demo-coin-b .demo-shell")).toHaveAttribute("data-live", "true", { timeout: 20_000 });
-  await expect(page.locator("#demo-coin-b-n")).toHaveValue("10");
-  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("20");
+  await openLive(page, `${PAGE}?variance.n=10&unrelated=1`);
+  await page.locator("#demo-variance").scrollIntoViewIfNeeded();
+  await expect(page.locator("#demo-variance .demo-shell")).toHaveAttribute("data-live", "true", { timeout: 20_000 });
+  await expect(page.locator("#demo-variance-n")).toHaveValue("10");
+  // Gaussian MLE refits: E[σ²_t] = σ₀² ((n − 1)/n)^t, here (9/10)^50 with σ₀ = 1.
+  await expect(page.locator("#demo-variance .demo-desc")).toContainText(`(theory ${Number((0.9 ** 50).toPrecision(3))})`);
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("50");
   await page.locator(`#demo-${ID}-n`).fill("7");
   await page.locator(`#demo-${ID}-n`).press("Enter");
   await expect.poll(() => urlState(page).get(`${ID}.n`)).toBe("7");
-  expect(urlState(page).get("coin-b.n")).toBe("10");
+  expect(urlState(page).get("variance.n")).toBe("10");
   expect(urlState(page).get("unrelated")).toBe("1");
-  await expect(page.locator("#demo-coin-b-n")).toHaveValue("10");
+  await expect(page.locator("#demo-variance-n")).toHaveValue("10");
   expect(errors).toEqual([]);
 });
 
@@ -164,20 +179,21 @@ test("CSV, JSON, SVG and PNG downloads parse", async ({ page }) => {
     return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
   };
   const csv = await text("Download CSV");
-  expect(csv.name).toBe("coin-seed7.csv");
+  expect(csv.name).toBe("entropy-seed7.csv");
   const lines = csv.body.toString("utf8").trimEnd().split("\n");
   expect(lines[0]).toBe("generation,replicate,metric,value");
-  // 61 generations × 2 metrics × (7 summaries + theory + 5 kept paths)
-  expect(lines.length - 1).toBe(61 * 2 * 13);
-  const mean60 = lines.find((l) => l.startsWith("60,mean,het,"))!;
-  expect(Number(mean60.split(",")[3])).toBeGreaterThanOrEqual(0);
-
   const json = JSON.parse((await text("Download JSON")).body.toString("utf8"));
-  expect(json).toMatchObject({ demo: ID, model: "coin", seed: 7, replicates: 300, params: { n: 20, T: 60 } });
+  expect(json).toMatchObject({ demo: ID, model: "categorical", seed: 7, replicates: 300, params: { K: 10, n: 50, generations: 100 } });
   expect(json.site.url).toContain(`${ID}.seed=7`);
-  expect(json.command).toBe("npm run sim -- coin --n 20 --p0 0.5 --T 60 --mode plain --flag false --weights 1,2 --prior uniform --seed 7 --replicates 300");
-  expect(json.result.metrics.het.mean).toHaveLength(61);
-  expect(Number(mean60.split(",")[3])).toBe(json.result.metrics.het.mean[60]);
+  expect(json.command).toMatch(/^npm run sim -- categorical --K 10 --n 50 --generations 100 .* --seed 7 --replicates 300$/);
+  // Rows: 7 summaries per generation and metric, every theory value, 5 kept paths per generation and metric.
+  const metrics = Object.keys(json.metrics).length;
+  const theory = Object.values(json.theory as Record<string, unknown[]>).reduce((s, t) => s + t.length, 0);
+  expect(lines.length - 1).toBe(101 * metrics * 7 + theory + 5 * 101 * metrics);
+  const mean100 = lines.find((l) => l.startsWith("100,mean,entropy,"))!;
+  expect(Number(mean100.split(",")[3])).toBe(json.metrics.entropy.mean[100]);
+  const path = lines.find((l) => l.startsWith("37,4,giniSimpson,"))!;
+  expect(Number(path.split(",")[3])).toBe(json.paths.giniSimpson[4][37]);
 
   const svg = (await text("SVG")).body.toString("utf8");
   expect(svg).toMatch(/^<\?xml/);
@@ -192,30 +208,28 @@ test("presets, pin & compare, cancel, citation and command line", async ({ page 
   const errors = watchErrors(page);
   await openLive(page);
   await page.locator(DEMO).getByRole("button", { name: "Pin as A" }).click();
-  await page.locator(DEMO).getByLabel("Preset").selectOption("small");
-  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("5");
+  await page.locator(DEMO).getByLabel("Preset").selectOption("small-n");
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("10");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
   await expect(page.locator(`${DEMO} .demo-legend`).first()).toContainText("Pinned A: default parameters, seed 7");
-  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("Pinned A: After 60 generations");
-  await expect(page.locator(`${DEMO} .demo-help`).filter({ hasText: "Fixation" })).toBeVisible();
+  await expect(page.locator(`${DEMO} .demo-desc`).first()).toContainText("Pinned A: After 100 generations");
+  await expect(page.locator(`${DEMO} .demo-help`).filter({ hasText: "Diversity collapses" })).toBeVisible();
 
   await page.locator(`${DEMO} summary`, { hasText: "Cite this run" }).click();
   const bib = await page.locator(`${DEMO} .demo-details pre`).first().textContent();
-  expect(bib).toMatch(/^@misc\{coin-seed7,/);
-  expect(bib).toContain("title = {Self-consuming loops: demo test bench: Heterozygosity under resampling (demo coin)}");
-  expect(bib).toContain("n = 5, p0 = 0.5, T = 60");
-  expect(bib).toMatch(/url = \{http[^}]*coin\.n=5[^}]*#demo-coin\}/);
+  expect(bib).toMatch(/^@misc\{entropy-seed7,/);
+  expect(bib).toContain("title = {Self-consuming loops: demo test bench: Entropy under resampling (demo entropy)}");
+  expect(bib).toContain("K = 10, n = 10, generations = 100");
+  expect(bib).toMatch(/url = \{http[^}]*entropy\.n=10[^}]*#demo-entropy\}/);
   await page.locator(`${DEMO} summary`, { hasText: "Reproduce from the command line" }).click();
-  await expect(page.locator(`${DEMO} .demo-details pre`).nth(1)).toHaveText(/^npm run sim -- coin --n 5 .* --seed 7 --replicates 300$/);
+  await expect(page.locator(`${DEMO} .demo-details pre`).nth(1)).toHaveText(/^npm run sim -- categorical --K 10 --n 10 .* --seed 7 --replicates 300$/);
 
   // A long run can be cancelled; the previous chart stays.
   const shown = await descriptions(page);
-  await page.locator(`#demo-${ID}-n`).fill("1000");
-  await page.locator(`#demo-${ID}-n`).press("Enter");
-  await page.locator(`#demo-${ID}-T`).fill("200");
-  await page.locator(`#demo-${ID}-T`).press("Enter");
-  await page.locator(`#demo-${ID}-replicates`).fill("5000");
-  await page.locator(`#demo-${ID}-replicates`).press("Enter");
+  for (const [name, value] of [["K", "1000"], ["n", "100000"], ["generations", "5000"], ["replicates", "700"]] as const) {
+    await page.locator(`#demo-${ID}-${name}`).fill(value);
+    await page.locator(`#demo-${ID}-${name}`).press("Enter");
+  }
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "running");
   await page.locator(DEMO).getByRole("button", { name: "Cancel" }).click();
   await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run cancelled");
@@ -226,23 +240,24 @@ test("presets, pin & compare, cancel, citation and command line", async ({ page 
 test("keyboard: slider keys change the value; reduced motion jumps to the final state", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openLive(page);
-  const slider = page.locator(DEMO).getByRole("slider", { name: "Initial share slider" });
+  const slider = page.locator(DEMO).getByRole("slider", { name: "Temperature τ slider" });
   await slider.focus();
   await page.keyboard.press("ArrowRight");
-  await expect(page.locator(`#demo-${ID}-p0`)).toHaveValue("0.51");
+  await expect(page.locator(`#demo-${ID}-temperature`)).toHaveValue("1.05");
   // Log-scale integer slider: each arrow press moves at least one step.
-  await page.locator(DEMO).getByRole("slider", { name: "Samples per generation slider (logarithmic)" }).focus();
+  await page.locator(DEMO).getByRole("slider", { name: "Samples per generation n slider (logarithmic)" }).focus();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("22");
+  await expect(page.locator(`#demo-${ID}-n`)).toHaveValue("52");
+  await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
   await expect(page.locator(`${DEMO} .demo-shell`)).toHaveAttribute("data-phase", "done");
   await page.locator(DEMO).getByRole("button", { name: "Reset" }).click();
-  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 0 of 60");
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 0 of 100");
   await page.locator(DEMO).getByRole("button", { name: "Step" }).click();
-  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 1 of 60");
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 1 of 100");
   await page.locator(DEMO).getByRole("button", { name: "Run", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 60 of 60");
+  await expect(page.locator(`${DEMO} .demo-generation`)).toHaveText("Generation 100 of 100");
   await expect(page.locator(`${DEMO} .demo-status`)).toContainText("Run finished");
 });
 
@@ -268,7 +283,7 @@ test("measure: viewport → first chart, longest main-thread task during a run, 
     w.__tasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: "longtask", buffered: true });
     document.addEventListener("DOMContentLoaded", () => {
-      const el = document.querySelector("#demo-coin");
+      const el = document.querySelector("#demo-entropy");
       if (!el) return;
       const io = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) { w.__visibleAt = performance.now(); io.disconnect(); }
@@ -282,15 +297,15 @@ test("measure: viewport → first chart, longest main-thread task during a run, 
   const [firstChart, hydrated] = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const visible = (window as unknown as { __visibleAt: number }).__visibleAt;
-    return [at("demo-coin:first-chart") - visible, at("demo-coin:hydrated") - visible];
+    return [at("demo-entropy:first-chart") - visible, at("demo-entropy:hydrated") - visible];
   });
-  // A heavy run: 5000 replicates of n = 100 over 200 generations (10^8 draws).
+  // A heavy run: 5000 replicates, K = 100 categories, 200 generations.
   await page.evaluate(() => { (window as unknown as { __tasks: number[] }).__tasks.length = 0; });
   // Long tasks are wall-clock, inflated when the machine is busy; the trace also gives each task's
   // CPU time on the renderer main thread (tdur), which is what the page itself costs.
   const browser = page.context().browser()!;
   await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
-  for (const [name, value] of [["n", "100"], ["T", "200"], ["replicates", "5000"]] as const) {
+  for (const [name, value] of [["K", "100"], ["n", "1000"], ["generations", "200"], ["replicates", "5000"]] as const) {
     await page.locator(`#demo-${ID}-${name}`).fill(value);
     await page.locator(`#demo-${ID}-${name}`).press("Enter");
   }

@@ -280,15 +280,12 @@ export default function DemoIsland({ config, children }: Props) {
   function exportJson() {
     if (!run) return;
     const meta = pageMeta();
-    const text = toJson({
-      site: { title: meta.title, version: meta.version, url: runLink(run.state) },
+    const text = toJson(run.result, {
+      title: meta.title,
+      version: meta.version,
+      url: runLink(run.state),
       demo: config.id,
-      model: config.model,
-      params: run.state.params,
-      seed: run.state.seed,
-      replicates: run.state.replicates,
       command: cliCommand(config.model, schema, run.state),
-      result: run.result,
     });
     downloadText(text, `${config.id}-seed${run.state.seed}.json`, "application/json");
   }
@@ -393,7 +390,7 @@ export default function DemoIsland({ config, children }: Props) {
             {live
               ? views.map(({ view, options }) => {
                   const spec = metricSpec(view.metric);
-                  const chartId = `${uid}-${view.metric.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+                  const chartId = `${uid}-chart-${view.metric.replace(/[^A-Za-z0-9_-]/g, "_")}`;
                   const legend = fanLegend({
                     hasPaths: options.data.paths.length > 0,
                     hasTheory: options.data.theory.length > 0,

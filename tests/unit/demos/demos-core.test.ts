@@ -3,11 +3,11 @@ import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { runEnsemble } from "../../../src/core/ensemble";
 import type { Params, Schema } from "../../../src/core/schema";
-import { createRunner, nextChunkSize, type Progress } from "../../../src/demos/protocol";
+import { createRunner, nextChunkSize, replicateBudget, type Progress } from "../../../src/demos/protocol";
 import { describeFan, fanData } from "../../../src/demos/chart-data";
 import { cliCommand, shellQuote } from "../../../src/demos/cli";
 import { bibtexForRun, bibEscape } from "../../../src/demos/cite";
-import { csvField, toCsv, toJson } from "../../../src/demos/export";
+import { toCsv, toJson } from "../../../src/demos/export";
 import { formatNumber } from "../../../src/demos/format";
 import { resolveDemo, DemoConfigError, sameState } from "../../../src/demos/definition";
 import { coinModel, coinSchema, lookup } from "./test-model";
@@ -50,6 +50,9 @@ describe("chunked runner", () => {
     expect((await fresh)!.replicates).toBe(3);
     await expect(runner2.run(3, { ...request, params: { n: 1 } }, () => {})).rejects.toThrow(/n: expected an integer in \[2, 1000\]/);
     await expect(runner2.run(4, { ...request, seed: -1 }, () => {})).rejects.toThrow(/seed/);
+    // 201 points × 2 metrics per replicate: the memory budget allows floor(2e7 / 402) = 49751 replicates.
+    expect(replicateBudget(coinModel, { n: 20, p0: 0.3, T: 200, mode: "plain", flag: false, weights: [1, 2], prior: "uniform" })).toBe(49751);
+    await expect(runner2.run(5, { ...request, params: { T: 200 }, replicates: 60_000 }, () => {})).rejects.toThrow(/replicates: expected at most 49751 for these parameters/);
   });
 
   it("sizes chunks toward the target time, growing at most 4x", () => {
@@ -102,20 +105,19 @@ describe("exports", () => {
     const rows = lines.slice(1).map((l) => l.split(","));
     const q95 = rows.find((r) => r[0] === "3" && r[1] === "q95" && r[2] === "p")!;
     expect(Number(q95[3])).toBe(result.metrics.p!.q95[3]);
+    const theory = rows.find((r) => r[0] === "2" && r[1] === "theory" && r[2] === "het")!;
+    expect(Number(theory[3])).toBeCloseTo(0.25 * 0.9 ** 2, 15);
     const path1 = rows.find((r) => r[0] === "2" && r[1] === "1" && r[2] === "het")!;
     expect(Number(path1[3])).toBe(result.paths.het![1]![2]);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([4]));
   });
-  it("quotes CSV fields and defuses spreadsheet formulas", () => {
-    expect(csvField('a,"b"')).toBe('"a,""b"""');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField(Number.NaN)).toBe("NaN");
-    expect(csvField(-1.5)).toBe("-1.5");
-  });
-  it("writes JSON that parses, with non-finite numbers as null", () => {
-    const text = toJson({ site: { title: "t", version: "0.1.0", url: "u" }, demo: "d", model: "coin", params: result.params, seed: 1, replicates: 20, command: "c", result: { ...result, theory: { p: [Number.NaN] } } });
+  it("writes JSON that parses, in the runner's shape plus demo metadata, non-finite numbers as null", () => {
+    const text = toJson({ ...result, theory: { p: [Number.NaN] } }, { title: "t", version: "0.1.0", url: "u", demo: "d", command: "c" });
     const parsed = JSON.parse(text);
-    expect(parsed.result.metrics.p.mean).toEqual(result.metrics.p!.mean);
-    expect(parsed.result.theory.p).toEqual([null]);
+    expect(parsed).toMatchObject({ model: "coin", seed: 1, replicates: 20, version: "0.1.0", demo: "d", command: "c", site: { title: "t", url: "u" } });
+    expect(parsed.metrics.p.mean).toEqual(result.metrics.p!.mean);
+    expect(parsed.theory.p).toEqual([null]);
+    expect(parsed.paths.het[1]).toEqual(result.paths.het![1]);
   });
 });
 
