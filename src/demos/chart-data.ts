@@ -67,6 +67,12 @@ export function fanData(result: RunResult, metric: string, upto = Number.POSITIV
   return { rows, paths, theory };
 }
 
+/** "Entropy H(p_t)" → "entropy H(p_t)", but names stay: "Gini–Simpson G" and "KL divergence" keep their capitals. */
+export function lowerFirst(label: string): string {
+  const first = label.split(/\s/)[0] ?? "";
+  return /\p{Lu}/u.test(first.slice(1)) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function withUnit(value: number, unit?: string): string {
   return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 }
@@ -80,7 +86,7 @@ export function describeFan(result: RunResult, metric: MetricSpec, upto = Number
   if (!series || result.generations.length === 0) return `No results for ${metric.label}.`;
   const g = Math.min(result.generations.length - 1, upto);
   const x = result.generations[g]!;
-  const name = metric.label.charAt(0).toLowerCase() + metric.label.slice(1);
+  const name = lowerFirst(metric.label);
   const theory = result.theory[metric.name]?.[g];
   const start = series.mean[0]!;
   const parts = [

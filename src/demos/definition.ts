@@ -72,6 +72,11 @@ export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
   for (const v of views) {
     if (!available.has(v.metric)) throw new DemoConfigError(id, `model ${model.id} has no metric "${v.metric}" (has ${[...available].join(", ")})`);
   }
+  if (input.controls) {
+    for (const name of input.controls) {
+      if (!(name in model.schema.params)) throw new DemoConfigError(id, `controls: model ${model.id} has no parameter "${name}"`);
+    }
+  }
   return {
     id,
     model: model.id,
@@ -79,6 +84,7 @@ export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
     presets,
     keepPaths,
     maxReplicates,
+    ...(input.controls ? { controls: [...input.controls] } : {}),
     ...(input.title ? { title: input.title } : {}),
     ...(input.equation ? { equation: input.equation } : {}),
   };

@@ -57,6 +57,8 @@ export interface DemoInput {
   model: string;
   metrics?: string[];
   views?: ViewSpec[];
+  /** Parameters shown up front; the others go under "More parameters". Default: all up front. */
+  controls?: string[];
   /** Overrides of the model's schema defaults for this demo. */
   params?: Record<string, ParamValue>;
   seed?: number;
@@ -78,6 +80,8 @@ export interface DemoConfig {
   presets: Preset[];
   keepPaths: number;
   maxReplicates: number;
+  /** Parameter names shown up front (absent: all). */
+  controls?: string[];
   title?: string;
   equation?: string;
 }

@@ -54,6 +54,9 @@ test("the default figure and its description are there without JavaScript", asyn
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg path`).count()).toBeGreaterThan(10);
   await expect(page.locator(`${DEMO} .demo-static .demo-desc`).first()).toContainText(/^After 100 generations, mean entropy H\(p_t\) is [0-9.]+ bits \(theory [0-9.]+\)/);
   await expect(page.locator(`${DEMO} .demo-noscript`)).toContainText("seed 7");
+  // Controls that cannot work without JavaScript are hidden.
+  await expect(page.locator(`${DEMO} .demo-controls`)).toBeHidden();
+  await expect(page.locator(`${DEMO} .demo-transport`)).toBeHidden();
   await context.close();
 });
 
@@ -240,6 +243,7 @@ test("presets, pin & compare, cancel, citation and command line", async ({ page 
 test("keyboard: slider keys change the value; reduced motion jumps to the final state", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openLive(page);
+  await page.locator(DEMO).getByText("More parameters").click();
   const slider = page.locator(DEMO).getByRole("slider", { name: "Temperature τ slider" });
   await slider.focus();
   await page.keyboard.press("ArrowRight");

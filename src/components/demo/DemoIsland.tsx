@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { fanChart, fanLegend, fanViewOptions, type FanChartOptions } from "../../charts/fan";
 import type { RunResult } from "../../core/ensemble";
 import { MAX_SEED, randomSeed } from "../../core/rng";
-import type { IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
+import type { AnySpec, IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
 import { describeFan } from "../../demos/chart-data";
 import { bibtexForRun } from "../../demos/cite";
 import { cliCommand } from "../../demos/cli";
@@ -323,6 +323,12 @@ export default function DemoIsland({ config, children }: Props) {
   const seedSpec: IntSpec = { type: "int", label: "Seed", help: "Same parameters and seed give the same numbers.", min: 0, max: MAX_SEED, default: defaults.seed };
   const repSpec: IntSpec = { type: "int", label: "Replicates", help: "Independent runs summarised by the bands.", min: 1, max: config.maxReplicates, default: defaults.replicates, scale: "log" };
   const setParam = (name: string, value: ParamValue) => update({ ...state, params: { ...state.params, [name]: value } });
+  const specs = Object.entries(schema.params) as [string, AnySpec][];
+  const primary = config.controls ? specs.filter(([name]) => config.controls!.includes(name)) : specs;
+  const secondary = config.controls ? specs.filter(([name]) => !config.controls!.includes(name)) : [];
+  const renderControl = ([name, spec]: [string, AnySpec]) => (
+    <ParamControl key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled} onChange={(v) => setParam(name, v)} />
+  );
 
   return (
     <div class="demo-shell" data-phase={phase} data-live={live ? "true" : "false"}>
@@ -353,9 +359,13 @@ export default function DemoIsland({ config, children }: Props) {
               {preset?.note && <span class="demo-help">{preset.note}</span>}
             </div>
           )}
-          {Object.entries(schema.params).map(([name, spec]) => (
-            <ParamControl key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled} onChange={(v) => setParam(name, v)} />
-          ))}
+          {primary.map(renderControl)}
+          {secondary.length > 0 && (
+            <details class="demo-more" open={secondary.some(([name]) => String(state.params[name]) !== String(defaults.params[name]))}>
+              <summary>More parameters ({secondary.length})</summary>
+              {secondary.map(renderControl)}
+            </details>
+          )}
           <div class="demo-seed">
             <TextControl id={`${uid}-seed`} name="seed" spec={seedSpec} value={state.seed} disabled={disabled} onChange={(v) => update({ ...state, seed: v as number })} />
             <button type="button" disabled={disabled} onClick={() => update({ ...state, seed: randomSeed() }, true)}>New seed</button>

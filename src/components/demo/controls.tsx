@@ -62,6 +62,21 @@ export function logKeyStep(spec: NumberSpec, v: number, key: string): number | u
   }
 }
 
+/** True when the label already shows the token as a word (so "Categories K" needs no extra "K"). */
+function mentions(label: string, token: string): boolean {
+  return label.split(/[\s(),]+/).includes(token);
+}
+
+/** The label line: text, then the URL/command-line name when the label does not already show it. */
+function LabelText({ name, spec }: { name: string; spec: AnySpec }) {
+  return (
+    <>
+      {spec.label}
+      {mentions(spec.label, name) ? null : <code class="demo-name">{name}</code>}
+    </>
+  );
+}
+
 function Help({ id, spec, error }: { id: string; spec: AnySpec; error: string }) {
   return (
     <>
@@ -105,8 +120,7 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
   return (
     <div class="demo-control demo-control-number" role="group" aria-labelledby={`${id}-label`}>
       <label class="demo-label" id={`${id}-label`} for={id}>
-        {spec.label} {spec.unit ? <span class="demo-unit">({spec.unit})</span> : null}
-        <code class="demo-name">{name}</code>
+        <LabelText name={name} spec={spec} />
       </label>
       <div class="demo-pair">
         <input
@@ -149,6 +163,7 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
             }
           }}
         />
+        {spec.unit && !mentions(spec.label, spec.unit) ? <span class="demo-unit" aria-hidden="true">{spec.unit}</span> : null}
       </div>
       <Help id={id} spec={spec} error={error} />
     </div>
@@ -160,7 +175,7 @@ export function TextControl({ id, name, spec, value, disabled, onChange }: Contr
   return (
     <div class="demo-control demo-control-text">
       <label class="demo-label" for={id}>
-        {spec.label} <code class="demo-name">{name}</code>
+        <LabelText name={name} spec={spec} />
       </label>
       <input
         id={id}
@@ -191,7 +206,7 @@ export function ParamControl(props: ControlProps) {
       return (
         <div class="demo-control demo-control-enum">
           <label class="demo-label" for={id}>
-            {spec.label} <code class="demo-name">{name}</code>
+            <LabelText name={name} spec={spec} />
           </label>
           <select id={id} value={String(value)} disabled={disabled} aria-describedby={describedBy(id, spec)} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
             {spec.options.map((o) => <option value={o.value} key={o.value}>{o.label}</option>)}
@@ -204,7 +219,7 @@ export function ParamControl(props: ControlProps) {
         <div class="demo-control demo-control-bool">
           <input id={id} type="checkbox" checked={value === true} disabled={disabled} aria-describedby={describedBy(id, spec)} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
           <label class="demo-label" for={id}>
-            {spec.label} <code class="demo-name">{name}</code>
+            <LabelText name={name} spec={spec} />
           </label>
           <Help id={id} spec={spec} error="" />
         </div>

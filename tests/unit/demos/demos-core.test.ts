@@ -201,3 +201,17 @@ describe("log slider keys", async () => {
     expect(logKeyStep(f, 0.1, "ArrowUp")).toBe(0.101);
   });
 });
+
+describe("labels and controls", async () => {
+  const { lowerFirst } = await import("../../../src/demos/chart-data");
+  it("lower-cases a leading common word but keeps names", () => {
+    expect(lowerFirst("Entropy H(p_t)")).toBe("entropy H(p_t)");
+    expect(lowerFirst("Gini–Simpson G(p_t)")).toBe("Gini–Simpson G(p_t)");
+    expect(lowerFirst("KL divergence")).toBe("KL divergence");
+    expect(lowerFirst("Fitted variance σ_t²")).toBe("fitted variance σ_t²");
+  });
+  it("checks the names in `controls`", () => {
+    expect(resolveDemo({ id: "d", model: "coin", controls: ["n", "T"] }, coinModel).controls).toEqual(["n", "T"]);
+    expect(() => resolveDemo({ id: "d", model: "coin", controls: ["N"] }, coinModel)).toThrow(/controls: model coin has no parameter "N"/);
+  });
+});
