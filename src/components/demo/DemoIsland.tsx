@@ -11,18 +11,16 @@ import type { RunResult } from "../../core/ensemble";
 import { MAX_SEED, randomSeed } from "../../core/rng";
 import type { AnySpec, IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
 import { describeFan } from "../../demos/chart-data";
-import { bibtexForRun } from "../../demos/cite";
-import { cliCommand } from "../../demos/cli";
 import { sameState } from "../../demos/definition";
-import { toCsv, toJson } from "../../demos/export";
 import { formatParams } from "../../demos/format";
 import type { Progress } from "../../demos/protocol";
 import { lookupModel } from "../../demos/registry";
 import type { DemoConfig, DemoState } from "../../demos/types";
 import { decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
 import { ParamControl, TextControl } from "./controls";
-import { copyText, downloadBlob, downloadText, pageMeta, prefersReducedMotion, serializeSvg, svgToPng } from "./download";
+import { prefersReducedMotion } from "./download";
 import Legend from "./Legend";
+import SharePanel, { exportChart } from "./SharePanel";
 import { SimClient } from "./sim-client";
 
 interface Props {
@@ -67,7 +65,6 @@ export default function DemoIsland({ config, children }: Props) {
   const [status, setStatus] = useState("");
   /** Read out after the status when a run finishes; visible under each chart already. */
   const [summary, setSummary] = useState("");
-  const [feedback, setFeedback] = useState("");
   const client = useRef<SimClient | null>(null);
   const runTimer = useRef<ReturnType<typeof setTimeout>>();
   const urlTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -128,7 +125,6 @@ export default function DemoIsland({ config, children }: Props) {
   function update(next: DemoState, now = false) {
     touched.current = true;
     setState(next);
-    setFeedback("");
     clearTimeout(runTimer.current);
     if (now) void startRun(next, false);
     else {
@@ -208,15 +204,6 @@ export default function DemoIsland({ config, children }: Props) {
   const runState = run?.state ?? state;
   const fresh = run !== null && sameState(run.state, state);
 
-  function runLink(s: DemoState): string {
-    const meta = pageMeta();
-    const base = meta.canonical || `${location.origin}${location.pathname}`;
-    const url = new URL(base, location.href);
-    url.search = replaceInQuery("", config.id, encodeState(config.id, schema, s));
-    url.hash = uid;
-    return url.href;
-  }
-
   function stateLabel(s: DemoState): string {
     const picked: Params = {};
     for (const [k, v] of Object.entries(s.params)) if (String(v) !== String(defaults.params[k])) picked[k] = v;
@@ -271,52 +258,6 @@ export default function DemoIsland({ config, children }: Props) {
     setSummary("");
     setStatus(result ? "Run cancelled; the chart still shows the previous run." : "Run cancelled.");
   }
-
-  async function onCopyLink() {
-    const link = runLink(runState);
-    setFeedback((await copyText(link)) ? `Link copied: ${link}` : `Copy this link: ${link}`);
-  }
-
-  function exportJson() {
-    if (!run) return;
-    const meta = pageMeta();
-    const text = toJson(run.result, {
-      title: meta.title,
-      version: meta.version,
-      url: runLink(run.state),
-      demo: config.id,
-      command: cliCommand(config.model, schema, run.state),
-    });
-    downloadText(text, `${config.id}-seed${run.state.seed}.json`, "application/json");
-  }
-
-  async function exportChart(chartId: string, kind: "svg" | "png") {
-    const svg = document.getElementById(chartId)?.querySelector("svg");
-    if (!svg || !run) return;
-    const name = `${chartId}-seed${run.state.seed}.${kind}`;
-    if (kind === "svg") downloadText(serializeSvg(svg).text, name, "image/svg+xml");
-    else {
-      const bg = getComputedStyle(document.body).backgroundColor;
-      downloadBlob(await svgToPng(svg, bg && bg !== "rgba(0, 0, 0, 0)" ? bg : "#ffffff"), name);
-    }
-  }
-
-  const bibtex = () => {
-    const meta = pageMeta();
-    return bibtexForRun({
-      title: meta.title,
-      authors: meta.authors,
-      version: meta.version,
-      year: meta.year,
-      accessed: new Date().toISOString().slice(0, 10),
-      url: runLink(runState),
-      demoId: config.id,
-      ...(config.title ? { demoTitle: config.title } : {}),
-      modelLabel: model.label,
-      schema,
-      state: runState,
-    });
-  };
 
   const presetId = config.presets.find((p) => sameState(p.state, state))?.id ?? "custom";
   const preset = config.presets.find((p) => p.id === presetId);
@@ -416,8 +357,8 @@ export default function DemoIsland({ config, children }: Props) {
                         {pinned && pinned.result.metrics[view.metric] ? ` Pinned A: ${describeFan(pinned.result, spec)}` : ""}
                       </p>
                       <div class="demo-chart-actions">
-                        <button type="button" onClick={() => void exportChart(chartId, "svg")}>SVG</button>
-                        <button type="button" onClick={() => void exportChart(chartId, "png")}>PNG</button>
+                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "svg")}>SVG</button>
+                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "png")}>PNG</button>
                       </div>
                     </div>
                   );
@@ -425,22 +366,7 @@ export default function DemoIsland({ config, children }: Props) {
               : children}
           </div>
 
-          <div class="demo-export" role="group" aria-label="Export and share">
-            <button type="button" disabled={!run} onClick={() => run && downloadText(toCsv(run.result), `${config.id}-seed${run.state.seed}.csv`, "text/csv")}>Download CSV</button>
-            <button type="button" disabled={!run} onClick={exportJson}>Download JSON</button>
-            <button type="button" disabled={disabled} onClick={() => void onCopyLink()}>Copy link to this run</button>
-          </div>
-          <p class="demo-feedback" role="status">{feedback}</p>
-          <details class="demo-details">
-            <summary>Cite this run</summary>
-            {hydrated && <pre class="demo-code"><code>{bibtex()}</code></pre>}
-            <button type="button" disabled={disabled} onClick={async () => setFeedback((await copyText(bibtex())) ? "BibTeX copied." : "Select the BibTeX above to copy it.")}>Copy BibTeX</button>
-          </details>
-          <details class="demo-details">
-            <summary>Reproduce from the command line</summary>
-            <pre class="demo-code"><code>{cliCommand(config.model, schema, runState)}</code></pre>
-            <button type="button" disabled={disabled} onClick={async () => setFeedback((await copyText(cliCommand(config.model, schema, runState))) ? "Command copied." : "Select the command above to copy it.")}>Copy command</button>
-          </details>
+          <SharePanel config={config} schema={schema} modelLabel={model.label} run={run} state={runState} hydrated={hydrated} />
         </div>
       </div>
     </div>
