@@ -56,6 +56,17 @@ const TOKEN = new RegExp(
   "g",
 );
 
+/** Escaped at-signs in Markdown source: \@, &#64;, &#x40;, &commat;. */
+const ESCAPED_AT = /\\@|&#0*64;|&#x0*40;|&commat;/i;
+
+/** Whether `token` occurs in `source` without a backslash before it. */
+function unescapedIn(source: string, token: string): boolean {
+  for (let i = source.indexOf(token); i !== -1; i = source.indexOf(token, i + 1)) {
+    if (source[i - 1] !== "\\") return true;
+  }
+  return false;
+}
+
 interface Ctx {
   file: string;
   page?: PageRef;
@@ -77,7 +88,12 @@ function stripPositions(nodes: PhrasingContent[]): PhrasingContent[] {
 
 function cite(ctx: Ctx, key: string, line: number | undefined): void {
   if (!ctx.bib.has(key)) {
-    throw new LabelError(ctx.file, key, `unknown citation key "${key}" (not in ${ctx.bib.path})`, line);
+    throw new LabelError(
+      ctx.file,
+      key,
+      `unknown citation key "${key}" (not in ${ctx.bib.path}; for a literal @ write \\@ or &#64;)`,
+      line,
+    );
   }
   if (!ctx.cited.includes(key)) ctx.cited.push(key);
 }
@@ -92,14 +108,18 @@ function xrefLink(ctx: Ctx, entry: LabelEntry): HNode {
   return h("a", { className: ["xref"], href, dataXref: entry.id }, [text(entry.label)]);
 }
 
-/** Replaces `@…` tokens in one text value by xref links and citations. */
-function expandText(ctx: Ctx, value: string, line: number | undefined): AnyNode[] | undefined {
+/**
+ * Replaces `@…` tokens in one text value by xref links and citations. `source` is the node's Markdown
+ * source when known: a token absent from it came from an escape (`\@`, `&#64;`) and stays literal.
+ */
+function expandText(ctx: Ctx, value: string, line: number | undefined, source?: string): AnyNode[] | undefined {
   TOKEN.lastIndex = 0;
   if (!value.includes("@")) return undefined;
   const out: AnyNode[] = [];
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(value))) {
+    if (source !== undefined && ESCAPED_AT.test(source) && !unescapedIn(source, m[0])) continue;
     if (m.index > last) out.push(text(value.slice(last, m.index)));
     last = m.index + m[0].length;
     if (m[1] && m[2]) {
@@ -265,6 +285,7 @@ export default function remarkScholarly(options: ScholarlyOptions = {}) {
     const page = abs ? registry.pageForFile(abs) : undefined;
     const file = page?.file ?? (abs ? path.relative(process.cwd(), abs).split(path.sep).join("/") : "<input>");
     const ctx: Ctx = { file, page, registry, bib, cited: [] };
+    const sourceText = typeof vfile.value === "string" ? vfile.value : undefined;
 
     // 1. Numbered environments and headings (chapters and appendices only).
     if (page) {
@@ -304,7 +325,10 @@ export default function remarkScholarly(options: ScholarlyOptions = {}) {
     visit(tree, (node, index, parent) => {
       if (node.type === "link" || node.type === "linkReference") return SKIP;
       if (node.type !== "text" || !parent || index === undefined) return;
-      const replacement = expandText(ctx, node.value, lineOf(node));
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const source = start !== undefined && end !== undefined && sourceText ? sourceText.slice(start, end) : undefined;
+      const replacement = expandText(ctx, node.value, lineOf(node), source);
       if (!replacement) return;
       (parent.children as AnyNode[]).splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];

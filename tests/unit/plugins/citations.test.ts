@@ -42,6 +42,12 @@ describe("in-text citations", () => {
     expect(html).not.toContain('class="references"');
   });
 
+  it("keeps escaped at-signs literal (\\@ and &#64;)", async () => {
+    const html = await renderMdx("Handle \\@nobody2099, mail &#64;nobody2099, but cite @kimura1962.\n", OUTSIDE);
+    expect(html).toContain("<p>Handle @nobody2099, mail @nobody2099, but cite <span class=\"citation\">");
+    expect(html).toContain('id="ref-kimura1962"');
+  });
+
   it("fails on an unknown key, naming the file, line and key", async () => {
     await expect(renderMdx("Intro.\n\nSee [@shumailov2024; @nobody2099].\n", "/tmp/some/page.mdx")).rejects.toThrow(
       /\/tmp\/some\/page\.mdx:3: unknown citation key "nobody2099"/,
