@@ -162,6 +162,17 @@ function provenanceBadge(ctx: Ctx, entry: LabelEntry, line: number | undefined):
   return span(["provenance", `provenance-${source}`], children);
 }
 
+const FLOW = new Set(["paragraph", "heading", "list", "blockquote", "code", "math", "table", "thematicBreak", "html", "mdxJsxFlowElement", "mdxFlowExpression", "scholarly"]);
+
+/** Body of an environment as blocks: one-line `<Remark …>Text.</Remark>` gets its paragraph. */
+function bodyBlocks(node: MdxElement): AnyNode[] {
+  const kids = node.children as AnyNode[];
+  const phrasing = kids.filter((k) => !FLOW.has(k.type));
+  if (phrasing.length === 0) return kids;
+  if (phrasing.length === kids.length) return [{ type: "paragraph", children: kids } as AnyNode];
+  return kids;
+}
+
 function renderTheorem(ctx: Ctx, node: MdxElement, entry: LabelEntry): void {
   const attrs = readAttributes(node, ctx.file);
   const head: AnyNode[] = [span("env-label", [text(entry.label)], { id: `${entry.id}-label` })];
@@ -181,7 +192,7 @@ function renderTheorem(ctx: Ctx, node: MdxElement, entry: LabelEntry): void {
         role: "group",
         ariaLabelledBy: [`${entry.id}-label`],
       },
-      [paragraph("env-head", head), ...(node.children as AnyNode[])],
+      [paragraph("env-head", head), ...bodyBlocks(node)],
     ),
   );
 }
@@ -257,7 +268,7 @@ function renderProof(ctx: Ctx, node: MdxElement): void {
   } else {
     head.push(text("."));
   }
-  const body = [...(node.children as AnyNode[])];
+  const body = bodyBlocks(node);
   const qed = span("qed", [text("∎")], { ariaHidden: "true" });
   const last = body[body.length - 1];
   if (last && last.type === "paragraph") last.children.push(text(" "), qed as unknown as PhrasingContent);
