@@ -53,7 +53,7 @@ function best(runs: BenchReport[]): BenchReport {
 
 const repeat = Math.max(1, Math.min(10, Number(option("repeat", "3")) || 3));
 const only = option("only", "");
-const rows: string[][] = [["benchmark", "ours s", "numpy s", "ours/numpy", "CPU ours/numpy", "ours peak (base) MB", "numpy peak (base) MB", "check ours | numpy"]];
+const rows: string[][] = [["benchmark", "ours s", "numpy s", "ours/numpy", "CPU s ours/numpy (ratio)", "ours peak (base) MB", "numpy peak (base) MB", "check ours | numpy"]];
 const notes: string[] = [];
 for (const b of BENCHES) {
   if (only && !b.name.includes(only) && b.script !== only) continue;
@@ -68,7 +68,7 @@ for (const b of BENCHES) {
   }
   const o = best(ours), p = best(numpy);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
-  rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} s`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
+  rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} (${(o.cpuSeconds / p.cpuSeconds).toFixed(2)})`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
   process.stderr.write(`done: ${b.name}\n`);
 }
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -11,6 +11,7 @@ import { alphaSeries, scheduleSchema, type ScheduleKind } from "../schedule";
 import type { Schema } from "../schema";
 import { boundedMoments } from "../theory/bounded";
 import type { Sampling } from "./categorical-sim";
+import { samplingSpec } from "./discrete-options";
 
 export type BoundedParams = {
   values: number[];
@@ -31,24 +32,15 @@ export const boundedSchema: Schema<BoundedParams> = {
     n: { type: "int", label: "Samples per generation n", help: "Training-set size drawn each generation.", unit: "n", min: 1, max: 1_000_000_000, scale: "log", default: 20 },
     generations: { type: "int", label: "Generations", help: "Number of retraining rounds T.", min: 0, max: 100_000, default: 100 },
     ...scheduleSchema,
-    sampling: {
-      type: "enum",
-      label: "Mixing",
-      help: "iid: each draw is real with probability α_t; stratified: exactly round(α_t n) real draws.",
-      options: [
-        { value: "iid", label: "i.i.d. mixture" },
-        { value: "stratified", label: "stratified" },
-      ],
-      default: "iid",
-    },
+    sampling: samplingSpec,
   },
   check: (p) => {
     if (p.weights.length !== p.values.length) {
       throw new ParamError("weights", `exactly one weight per atom (${p.values.length})`, `${p.weights.length} weights`);
     }
     if (!(p.weights.reduce((s, w) => s + w, 0) > 0)) throw new ParamError("weights", "weights with a positive sum", "all zeros");
-    if (p.values.length * (p.generations + 1) > 5e7) {
-      throw new ParamError("generations", "at most 5e7 / (number of atoms) − 1", String(p.generations));
+    if (p.values.length * (p.generations + 1) > 1e7) {
+      throw new ParamError("generations", "at most 1e7 / (number of atoms) − 1", String(p.generations));
     }
   },
 };

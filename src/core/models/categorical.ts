@@ -7,10 +7,11 @@ import type { MetricSpec, Model } from "../model";
 import type { Rng } from "../rng";
 import { alphaSeries, scheduleSchema, type ScheduleKind } from "../schedule";
 import type { Schema } from "../schema";
-import { sumSquaresRecursion } from "../theory/categorical";
+import { sumSquaresAccumulate, sumSquaresRecursion } from "../theory/categorical";
 import { MARGINAL_BUDGET, expectedCategoricalMetrics, marginalCost } from "../theory/marginal-chain";
 import { INIT_ALLOWED, MAX_INIT_TEXT, checkInitFits, formatInit, initialDistribution, parseInit } from "./categorical-init";
 import { runCategorical, type CategoricalConfig, type Sampling, type Workflow } from "./categorical-sim";
+import { samplingSpec, workflowSpec } from "./discrete-options";
 
 export type CategoricalParams = {
   K: number;
@@ -28,8 +29,8 @@ export type CategoricalParams = {
   topK: number;
 };
 
-/** Largest K·(generations+1) accepted: bounds the work of one replicate (about a second). */
-export const MAX_CATEGORICAL_WORK = 5e7;
+/** Largest K·(generations+1) accepted: bounds one replicate to a few seconds in the worst case (BTRD for every category). */
+export const MAX_CATEGORICAL_WORK = 1e7;
 /** Largest K·(generations+1) for traceCategorical (the trace keeps every p_t). */
 export const MAX_TRACE_CELLS = 5e6;
 
@@ -49,33 +50,18 @@ export const categoricalSchema: Schema<CategoricalParams> = {
     },
     initSeed: { type: "int", label: "Seed of p₀", help: "Seed of the Dirichlet draw of p₀ (shared by all replicates and the theory).", min: 0, max: 0xffff_ffff, default: 1 },
     ...scheduleSchema,
-    sampling: {
-      type: "enum",
-      label: "Mixing",
-      help: "iid: each draw is real with probability α_t; stratified: exactly round(α_t n) real draws.",
-      options: [
-        { value: "iid", label: "i.i.d. mixture" },
-        { value: "stratified", label: "stratified" },
-      ],
-      default: "iid",
-    },
-    workflow: {
-      type: "enum",
-      label: "Data workflow",
-      help: "replace: train on the newest data; accumulate: keep all data; accumulate-subsample: n draws without replacement from all data.",
-      options: [
-        { value: "replace", label: "replace" },
-        { value: "accumulate", label: "accumulate" },
-        { value: "accumulate-subsample", label: "accumulate, subsample n" },
-      ],
-      default: "replace",
-    },
+    sampling: samplingSpec,
+    workflow: workflowSpec,
     temperature: { type: "float", label: "Temperature τ", help: "The model samples ∝ p^(1/τ); τ < 1 sharpens.", unit: "τ", min: 0.05, max: 20, step: 0.05, default: 1 },
     topK: { type: "int", label: "Top-k", help: "Sample only the k most probable categories (0 = off).", min: 0, max: 100_000, default: 0 },
   },
   check: (p) => {
     checkInitFits(parseInit(p.init), p.K);
     if (p.topK > p.K) throw new ParamError("topK", `0 (off) or an integer ≤ K = ${p.K}`, String(p.topK));
+    // Subsampling without replacement costs a few times Σ√(n p_i) ≤ √(nK) steps per generation.
+    if (p.workflow === "accumulate-subsample" && (p.generations + 1) * 4 * Math.sqrt(p.n * p.K) > MAX_CATEGORICAL_WORK) {
+      throw new ParamError("n", `a smaller n (or fewer generations): (T+1)·4·√(nK) ≤ ${MAX_CATEGORICAL_WORK} for accumulate-subsample`, String(p.n));
+    }
     if (p.K * (p.generations + 1) > MAX_CATEGORICAL_WORK) {
       throw new ParamError("generations", `at most ${Math.floor(MAX_CATEGORICAL_WORK / p.K) - 1} when K = ${p.K} (K·(T+1) ≤ ${MAX_CATEGORICAL_WORK})`, String(p.generations));
     }
@@ -87,17 +73,22 @@ const METRICS: MetricSpec[] = [
   { name: "giniSimpson", label: "Gini–Simpson G(p_t)", help: "1 − Σp²: chance that two draws differ." },
   { name: "support", label: "Support size", help: "Categories with positive probability." },
   { name: "missingMass", label: "Missed mass", help: "Mass of p_t in categories that got no draw this generation." },
-  { name: "fixed", label: "Fixed", help: "1 when a single category remains." },
+  { name: "fixed", label: "Fixed", help: "1 while a single category remains (absorbing when no real data can arrive)." },
 ];
 
-let cachedParams: CategoricalParams | null = null;
+let cachedKey = "";
 let cachedConfig: CategoricalConfig | null = null;
 
-/** Resolves validated params into the simulation config (π* = p0); reused across replicates of one run. */
+/**
+ * Resolves validated params into the simulation config (π* = p0). The last config is reused while the
+ * parameter values are unchanged (keyed by value, so a mutated params object is never served stale);
+ * runCategorical never writes to it.
+ */
 export function categoricalConfig(params: CategoricalParams): CategoricalConfig {
-  if (params === cachedParams && cachedConfig) return cachedConfig;
+  const key = JSON.stringify(params);
+  if (key === cachedKey && cachedConfig) return cachedConfig;
   const config = buildConfig(params);
-  cachedParams = params;
+  cachedKey = key;
   cachedConfig = config;
   return config;
 }
@@ -122,8 +113,16 @@ export function categoricalTheoryApplies(params: CategoricalParams): boolean {
   return params.workflow === "replace" && params.temperature === 1 && (params.topK === 0 || params.topK >= params.K);
 }
 
-/** Exact expectations of the metrics (see theory/categorical.ts and theory/marginal-chain.ts). */
+/**
+ * Exact expectations of the metrics (see theory/categorical.ts and theory/marginal-chain.ts). Under
+ * "accumulate" (iid, τ = 1, no top-k) only giniSimpson has an exact curve; "accumulate-subsample" has none.
+ */
 export function categoricalTheory(params: CategoricalParams, budget = MARGINAL_BUDGET): Record<string, number[]> {
+  const plainSampler = params.temperature === 1 && (params.topK === 0 || params.topK >= params.K);
+  if (params.workflow === "accumulate" && params.sampling === "iid" && plainSampler) {
+    const cfg = categoricalConfig(params);
+    return { giniSimpson: sumSquaresAccumulate({ p0: cfg.p0, truth: cfg.truth, n: cfg.n, alphas: cfg.alphas }).map((f) => 1 - f) };
+  }
   if (!categoricalTheoryApplies(params)) return {};
   const cfg = categoricalConfig(params);
   const F = sumSquaresRecursion({ p0: cfg.p0, truth: cfg.truth, n: cfg.n, alphas: cfg.alphas, sampling: cfg.sampling });

@@ -125,3 +125,57 @@ export function goodTuringExpectation(p: ArrayLike<number>, n: number): number {
 export function meanCoordinate(p0: number, truth: number, surviving: ArrayLike<number>): number[] {
   return Array.from(surviving, (P) => truth + P * (p0 - truth));
 }
+
+/**
+ * F_t = E Σ p_t² under the "accumulate" workflow (all data kept; p_{t+1} = pool/((t+1)n)), iid mixture,
+ * any schedule. With N = t n items already pooled and c ~ Mult(n, q_t) added:
+ * E[Σp'² | p] = [N² Σp² + 2Nn Σ p q + n(n−1) Σq² + n] / (N+n)², with Σpq = αΣπp + (1−α)Σp² and
+ * E Σπ p_t tracked from E p_{t+1} − π = (N + n(1−α))/(N+n) · (E p_t − π). (Derived here; checked by
+ * enumeration and simulation in the tests.)
+ */
+export function sumSquaresAccumulate(input: Omit<SumSquaresInput, "sampling">): number[] {
+  const { p0, truth, n, alphas } = input;
+  let S = 0, C = 0, F = 0;
+  for (let i = 0; i < p0.length; i++) {
+    S += truth[i]! * truth[i]!;
+    C += truth[i]! * (p0[i]! - truth[i]!);
+    F += p0[i]! * p0[i]!;
+  }
+  const out: number[] = [F];
+  for (let t = 0; t + 1 < alphas.length; t++) {
+    const a = alphas[t]!;
+    const N = t * n;
+    const A = S + C; // E Σ π p_t
+    const q2 = a * a * S + 2 * a * (1 - a) * A + (1 - a) * (1 - a) * F;
+    const pq = a * A + (1 - a) * F;
+    F = (N * N * F + 2 * N * n * pq + n * (n - 1) * q2 + n) / ((N + n) * (N + n));
+    C *= (N + n * (1 - a)) / (N + n);
+    out.push(F);
+  }
+  return out;
+}
+
+/** E G_t / G_0 = ∏_{s=1}^{t} (1 − 1/(n s²)) under "accumulate" with α ≡ 0, t = 0..generations. */
+export function accumulateDiversityFactor(n: number, generations: number): number[] {
+  const out: number[] = [1];
+  let f = 1;
+  for (let s = 1; s <= generations; s++) {
+    f *= 1 - 1 / (n * s * s);
+    out.push(f);
+  }
+  return out;
+}
+
+/** lim E G_t / G_0 under "accumulate", α ≡ 0: ∏_{s≥1}(1 − 1/(n s²)) = sin(π/√n)/(π/√n) (Euler's product): no collapse. */
+export function accumulateDiversityLimit(n: number): number {
+  const x = Math.PI / Math.sqrt(n);
+  return Math.sin(x) / x;
+}
+
+/**
+ * Quasi-stationary diversity for a slowly varying schedule: E G_t ≈ G(π*) · ratio(n, α_t) with the exact
+ * constant-α stationary ratio; ≈ 2nα_t G(π*) once nα_t ≪ 1 (§2.4 iii). An approximation.
+ */
+export function quasiStationaryDiversity(n: number, alphas: ArrayLike<number>, Gstar: number): number[] {
+  return Array.from(alphas, (a) => Gstar * stationaryDiversityRatio(n, a));
+}

@@ -49,8 +49,12 @@ export function marginalCost(input: MarginalInput): number {
   const { n, generations: T, alphas, sampling } = input;
   const m = n + 1;
   let builds = 1;
-  for (let t = 1; t < T; t++) if (alphas[t] !== alphas[t - 1]) builds++;
-  const build = sampling === "iid" ? m * m : m * m * Math.max(1, Math.min(n, Math.round(Math.max(...alphas) * n)) + 1);
+  let maxAlpha = alphas[0] ?? 0;
+  for (let t = 1; t < T; t++) {
+    if (alphas[t] !== alphas[t - 1]) builds++;
+    if (alphas[t]! > maxAlpha) maxAlpha = alphas[t]!;
+  }
+  const build = sampling === "iid" ? m * m : m * m * (Math.min(n, Math.round(maxAlpha * n)) + 1);
   return groups(input.p0, input.truth).length * (T * m * m + builds * build);
 }
 

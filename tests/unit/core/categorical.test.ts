@@ -170,6 +170,16 @@ describe("categorical model: workflows, temperature, top-k, trace", () => {
     }
   });
 
+  it("accumulate (α = 0): E G_60 within 3 SE of G_0 ∏(1 − 1/(n s²)), far above the replace workflow's (1 − 1/n)^60", () => {
+    const p = params({ K: 10, n: 20, generations: 60, init: "dirichlet:1", initSeed: 3, workflow: "accumulate" });
+    const paths = runReplicates(categorical, p, 31, 0, 2000);
+    const { mean, se } = meanSe(column(paths, "giniSimpson", 60));
+    const theory = categoricalTheory(p).giniSimpson![60]!;
+    expect(Math.abs(mean - theory)).toBeLessThan(3 * se);
+    const G0 = categoricalTheory(p).giniSimpson![0]!;
+    expect(theory - G0 * (1 - 1 / 20) ** 60).toBeGreaterThan(10 * se);
+  });
+
   it("temperature: E p_1 = p_0^(1/τ)/Z within 3 SE; top-k: E p_1 = truncated p_0 and support ≤ k", () => {
     const cases = [{ temperature: 0.5, topK: 0 }, { temperature: 2, topK: 0 }, { temperature: 1, topK: 2 }];
     for (const c of cases) {
@@ -195,6 +205,16 @@ describe("categorical model: workflows, temperature, top-k, trace", () => {
         expect(Math.abs(mean - w[i]! / Z), `τ=${c.temperature} k=${c.topK} coordinate ${i}`).toBeLessThan(3 * se + 1e-12);
       }
     }
+  });
+
+  it("top-k keeps exactly k categories when probabilities tie at the threshold", () => {
+    const p = params({ K: 6, n: 30, generations: 5, init: "uniform", topK: 2 });
+    let over = 0;
+    replicateRngs(41, 200).forEach((rng) => {
+      const { support } = categorical.replicate(p, rng);
+      for (let t = 1; t <= 5; t++) if (support[t]! > 2) over++;
+    });
+    expect(over).toBe(0);
   });
 
   it("the trace reproduces replicate()'s metrics from the same stream", () => {
