@@ -54,6 +54,10 @@ test("the default figure and its description are there without JavaScript", asyn
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg path`).count()).toBeGreaterThan(10);
   await expect(page.locator(`${DEMO} .demo-static .demo-desc`).first()).toContainText(/^After 100 generations, mean entropy H\(p_t\) is [0-9.]+ bits \(theory [0-9.]+\)/);
   await expect(page.locator(`${DEMO} .demo-noscript`)).toContainText("seed 7");
+  // The theory curve's equation is linked with its number from the site's label registry.
+  const eq = page.locator(`${DEMO} .demo-caption a.xref`);
+  await expect(eq).toHaveText(/^\(\d+\.\d+\)$/);
+  await expect(eq).toHaveAttribute("href", /^\/chapters\/[a-z0-9-]+\/#eq:gini-decay$/);
   // Controls that cannot work without JavaScript are hidden.
   await expect(page.locator(`${DEMO} .demo-controls`)).toBeHidden();
   await expect(page.locator(`${DEMO} .demo-transport`)).toBeHidden();

@@ -141,13 +141,6 @@ export default function DemoIsland({ config, children }: Props) {
     // A link with replaced values is rewritten, so copying the address bar gives the run on screen.
     if (decoded.notices.length) touched.current = true;
     setHydrated(true);
-    if (config.equation) {
-      const target = document.getElementById(config.equation);
-      const label = target?.getAttribute("data-cite-label");
-      document.querySelectorAll(`[data-demo-equation="${config.id}"]`).forEach((a) => {
-        if (label) a.textContent = label;
-      });
-    }
     void startRun(decoded.state, false);
     return () => {
       clearTimeout(runTimer.current);
