@@ -59,15 +59,13 @@ export function initSearch(): void {
   let timer = 0;
   let seq = 0;
   const links = () => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
+  // (A searchbox may not carry aria-expanded; the live status line announces results instead.)
   const close = () => {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   };
   const open = () => {
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   };
-  input.setAttribute("aria-expanded", "false");
 
   async function run(raw: string): Promise<void> {
     const q = raw.trim().slice(0, 200);
