@@ -14,10 +14,10 @@ export const SITE_DESCRIPTION =
 /** Who is credited in citations of this site. Keep in sync with CITATION.cff. */
 export const SITE_AUTHORS: readonly Author[] = [{ literal: "Self-consuming loops contributors" }];
 
-/** The paper the site explains. */
+/** The paper the site explains (v1 title; v2 retitled it "…in Large Language Models: The Singularity Is Not Near…"). */
 export const PAPER = {
   author: "H. Zenil",
-  title: "On the Limits of Self-Improving in LLMs",
+  title: "On the Limits of Self-Improving in LLMs and Why AGI, ASI and the Singularity Are Not Near Without Symbolic Model Synthesis",
   arxiv: "2601.05280",
   year: 2026,
   url: "https://arxiv.org/abs/2601.05280",

@@ -54,6 +54,10 @@ export function initSearch(): void {
   const status = panel?.querySelector<HTMLElement>(".search-status");
   const list = panel?.querySelector<HTMLUListElement>(".search-list");
   if (!root || !input || !panel || !status || !list) return;
+  wire(root, input, panel, status, list);
+}
+
+function wire(root: HTMLElement, input: HTMLInputElement, panel: HTMLElement, status: HTMLElement, list: HTMLUListElement): void {
   root.hidden = false;
 
   let timer = 0;

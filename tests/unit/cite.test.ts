@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   authorsPlain, bibtexEntry, bibtexKey, citeTitle, escapeBibtex, plainCitation, yearOf, type CiteInput,
 } from "../../src/lib/cite";
-import { buildDate } from "../../src/lib/site";
+import { SITE_AUTHORS, SITE_SUBTITLE, SITE_TITLE, buildDate } from "../../src/lib/site";
 
 const base: CiteInput = {
   item: "Theorem 3.1 (Entropy decay)",
@@ -108,5 +108,21 @@ describe("buildDate", () => {
     const now = new Date("2026-05-04T12:00:00Z");
     expect(buildDate({ SOURCE_DATE_EPOCH: "yesterday" }, now)).toBe("2026-05-04");
     expect(buildDate({}, now)).toBe("2026-05-04");
+  });
+});
+
+describe("CITATION.cff agrees with the site", () => {
+  it("has the package version, the site title and the configured site URL", async () => {
+    const { readFileSync } = await import("node:fs");
+    const cff = readFileSync(new URL("../../CITATION.cff", import.meta.url), "utf8");
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const config = readFileSync(new URL("../../astro.config.mjs", import.meta.url), "utf8");
+    const siteDefault = /process\.env\.SITE_URL \?\? "([^"]+)"/.exec(config)?.[1];
+    expect(siteDefault).toBeTruthy();
+    expect(/^version: (.+)$/m.exec(cff)?.[1]).toBe(pkg.version);
+    expect(/^url: "(.+)"$/m.exec(cff)?.[1]).toBe(new URL("/", siteDefault!).href);
+    expect(/^title: "(.+)"$/m.exec(cff)?.[1]).toBe(`${SITE_TITLE}: ${SITE_SUBTITLE}`);
+    const names = [...cff.matchAll(/^ {2}- name: (.+)$/gm)].map((m) => m[1]);
+    expect(names).toEqual(SITE_AUTHORS.map((a) => ("literal" in a ? a.literal : a.family)));
   });
 });
