@@ -11,3 +11,12 @@ initPreviews();
 initSearch();
 initCopyBlocks();
 markScrollableMath();
+
+// Sidebar and TOC start closed on narrow screens (inline script in Chapter.astro); reopen them when
+// the window widens past the breakpoint, where their summary (the only way to reopen) is hidden.
+for (const d of document.querySelectorAll<HTMLDetailsElement>("details[data-collapse-below]")) {
+  const mq = matchMedia(`(min-width: ${d.dataset.collapseBelow}rem)`);
+  mq.addEventListener("change", (e) => {
+    if (e.matches) d.open = true;
+  });
+}
