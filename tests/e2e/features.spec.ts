@@ -1,5 +1,7 @@
 // Reading features on real pages found by crawling (no page is named, so new content is covered).
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { crawl, findPageWith, trackErrors } from "./helpers";
 
 let paths: string[] = [];
@@ -83,7 +85,8 @@ test("citation preview shows the reference entry on hover", async ({ page }) => 
   await expect(tip).toBeHidden();
 });
 
-test("search finds a chapter by a word of its title", async ({ page }) => {
+test("search finds a chapter by a word of its title", async ({ page, request }) => {
+  expect((await request.get("/pagefind/pagefind.js")).status(), "Pagefind index (npm run build runs pagefind)").toBe(200);
   const errors = trackErrors(page);
   await page.goto("/");
   const card = page.locator(".card-title a").first();
@@ -172,4 +175,33 @@ test.describe("without JavaScript", () => {
       }
     }
   });
+});
+
+test("every chapter and appendix has Scholar, canonical, OpenGraph and version meta matching its footer and cite block", async ({ request }) => {
+  const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+  for (const path of chapters) {
+    const html = await (await request.get(path)).text();
+    const meta = (name: string) => [...html.matchAll(new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`, "g"))].map((m) => m[1]!);
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(new URL(canonical).pathname, `${path} canonical`).toBe(path);
+    expect(meta("og:url"), path).toEqual([canonical]);
+    expect(meta("citation_title")[0], path).toMatch(/^(Chapter \d+|Appendix [A-Z]): \S/);
+    expect(meta("citation_author").length, path).toBeGreaterThan(0);
+    expect(meta("citation_publication_date")[0], path).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    expect(meta("site-version"), path).toEqual([version]);
+    const date = meta("build-date")[0]!;
+    expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(html, `${path} footer`).toContain(`<time datetime="${date}" class="build-date">`);
+    expect(html, `${path} cite block`).toContain(`url          = {${canonical}}`);
+    expect(html, `${path} cite block`).toContain(`version      = {${version}}`);
+  }
+});
+
+test("an unknown address gets the 404 page, which links home and passes axe", async ({ page }) => {
+  const res = await page.goto("/no-such-page-here/");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
