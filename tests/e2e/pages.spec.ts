@@ -1,5 +1,5 @@
-// Every page reachable from the home page: HTTP 200, no console/page errors, internal links and #anchors
-// resolve, KaTeX rendered without errors, no duplicate ids, no horizontal overflow at 360 px,
+// Every page reachable from the home page: HTTP 200, no console/page errors, no request to another origin,
+// internal links and #anchors resolve, KaTeX rendered without errors, no duplicate ids, no horizontal overflow at 360 px,
 // and axe finds no serious/critical violation in light and in dark mode.
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
@@ -23,6 +23,11 @@ test("every page: 200, no errors, links and anchors resolve, math renders", asyn
   const ids = new Map<string, Set<string>>(); // page path -> ids in its DOM
   const links: { from: string; path: string; hash: string }[] = [];
   const allErrors = trackErrors(page);
+  const foreign: string[] = []; // the site must never contact another origin (fonts, CSS, scripts are self-hosted)
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) foreign.push(r.url());
+  });
   for (const path of paths) {
     await test.step(path, async () => {
       const before = allErrors.length;
@@ -58,6 +63,7 @@ test("every page: 200, no errors, links and anchors resolve, math renders", asyn
       expect(allErrors.slice(before), `${path}: console/page errors`).toEqual([]);
     });
   }
+  expect(foreign, "requests to other origins").toEqual([]);
   await test.step("internal links and anchors resolve", async () => {
     const broken: string[] = [];
     const status = new Map<string, number>();
