@@ -42,7 +42,8 @@ test("every page: 200, no errors, links and anchors resolve, math renders", asyn
           ids: all,
           hrefs,
           hasMath,
-          katexErrors: document.querySelectorAll(".katex-error").length,
+          // .katex-error: parse errors; #cc0000 text: KaTeX's rendering of an unknown command (errorColor).
+          katexErrors: document.querySelectorAll('.katex-error, .katex [style*="color:#cc0000"]').length,
           mathml: document.querySelectorAll(".katex math").length,
           katexCssLoaded: hasMath ? getComputedStyle(document.querySelector(".katex")!).fontFamily.includes("KaTeX") : true,
         };
