@@ -4,6 +4,7 @@ import { initCite } from "./cite-ui";
 import { initPreviews } from "./preview";
 import { initSearch } from "./search";
 import { initCopyBlocks, markScrollableMath } from "./copy";
+import { initTocSpy } from "./toc";
 
 initTheme();
 initCite();
@@ -11,6 +12,7 @@ initPreviews();
 initSearch();
 initCopyBlocks();
 markScrollableMath();
+initTocSpy();
 
 // Sidebar and TOC start closed on narrow screens (inline script in Chapter.astro); reopen them when
 // the window widens past the breakpoint, where their summary (the only way to reopen) is hidden.

@@ -205,3 +205,19 @@ test("an unknown address gets the 404 page, which links home and passes axe", as
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
+
+test("the on-page TOC links every h2/h3 of the body and marks the section being read", async ({ page }) => {
+  const path = await findPageWith(page, chapters, ".toc a");
+  expect(path, "a page with an on-page table of contents").not.toBeNull();
+  const hrefs = await page.locator(".toc a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  // Document order of all body headings; the TOC lists them in that order and includes every numbered section.
+  const headingIds = await page.locator(".prose :is(h2, h3)[id]:not(#cite-this-page)").evaluateAll((hs) => hs.map((h) => `#${h.id}`));
+  const numbered = await page.locator(".prose :is(h2, h3)[data-cite-label]").evaluateAll((hs) => hs.map((h) => `#${h.id}`));
+  expect(hrefs.every((h) => headingIds.includes(h)), `${path}: TOC entries are body headings`).toBe(true);
+  expect(hrefs).toEqual(headingIds.filter((h) => hrefs.includes(h)));
+  for (const h of numbered) expect(hrefs, `${path}: numbered section in TOC`).toContain(h);
+  const lastHref = hrefs[hrefs.length - 1]!;
+  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: "start" }), decodeURIComponent(lastHref.slice(1)));
+  await expect(page.locator(`.toc a[href="${lastHref}"]`)).toHaveAttribute("aria-current", "location");
+  expect(await page.locator('.toc a[aria-current="location"]').count()).toBe(1);
+});
