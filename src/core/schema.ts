@@ -66,14 +66,17 @@ export type NumberSpec = IntSpec | FloatSpec;
 export type ParamValue = number | string | boolean | number[];
 export type AnySpec = NumberSpec | EnumSpec | BoolSpec | ListSpec | TextSpec;
 
-/** The spec type that fits a value type. */
-export type SpecFor<V> = V extends boolean
+/**
+ * The spec type that fits a value type. Wrapped in [ ] so a union of literals ("mle" | "unbiased") maps to
+ * one EnumSpec of the union instead of distributing into EnumSpec<"mle"> | EnumSpec<"unbiased">.
+ */
+export type SpecFor<V> = [V] extends [boolean]
   ? BoolSpec
-  : V extends number
+  : [V] extends [number]
     ? NumberSpec
-    : V extends string
+    : [V] extends [string]
       ? EnumSpec<V> | TextSpec
-      : V extends number[]
+      : [V] extends [number[]]
         ? ListSpec
         : never;
 

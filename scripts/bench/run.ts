@@ -1,0 +1,81 @@
+/**
+ * `npm run bench [-- --repeat N] [-- --only name]`: runs each benchmark in fresh child processes, ours
+ * (TypeScript on Node, via tsx) beside an equivalent vectorised numpy loop, and prints a table.
+ * Time = wall time of the timed work only (start-up and imports excluded on both sides), best of N runs;
+ * CPU = user + system seconds of the same work (steadier on a shared machine), best of N.
+ * Peak RSS = the child's own maximum resident set (getrusage), worst of N runs; "base" is the RSS just
+ * before the work (runtime + imports), so peak − base is the work's own footprint.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchReport } from "./common";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const here = fileURLToPath(new URL("./", import.meta.url));
+
+interface Bench {
+  name: string;
+  script: string;
+  args: string[];
+  /** A source file the TypeScript side needs; the bench is skipped (and said so) when absent. */
+  requires?: string;
+}
+
+const BENCHES: Bench[] = [
+  { name: "gaussian n=1000, 10k gens, 1000 reps (means)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "mean"] },
+  { name: "gaussian same, full summary (quantiles)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "ensemble"] },
+  { name: "categorical K=1000, n=1e5, 1000 gens, 1 rep", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "1000", "--n", "100000", "--generations", "1000", "--replicates", "1"] },
+  { name: "categorical K=10, n=50, 200 gens, 2000 reps", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "10", "--n", "50", "--generations", "200", "--replicates", "2000"] },
+];
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+function runChild(command: string, args: string[], cwd: string): BenchReport {
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 20 });
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`${command} ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  return JSON.parse(line) as BenchReport;
+}
+
+function best(runs: BenchReport[]): BenchReport {
+  return {
+    seconds: Math.min(...runs.map((r) => r.seconds)),
+    cpuSeconds: Math.min(...runs.map((r) => r.cpuSeconds)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    baseRssMB: Math.max(...runs.map((r) => r.baseRssMB)),
+    check: runs[0]!.check,
+  };
+}
+
+const repeat = Math.max(1, Math.min(10, Number(option("repeat", "3")) || 3));
+const only = option("only", "");
+const rows: string[][] = [["benchmark", "ours s", "numpy s", "ours/numpy", "CPU ours/numpy", "ours peak (base) MB", "numpy peak (base) MB", "check ours | numpy"]];
+const notes: string[] = [];
+for (const b of BENCHES) {
+  if (only && !b.name.includes(only) && b.script !== only) continue;
+  if (b.requires && !existsSync(`${root}${b.requires}`)) {
+    notes.push(`skipped "${b.name}": ${b.requires} is not on this branch yet`);
+    continue;
+  }
+  const ours: BenchReport[] = [], numpy: BenchReport[] = [];
+  for (let i = 0; i < repeat; i++) {
+    ours.push(runChild(process.execPath, ["--import", "tsx", `scripts/bench/${b.script}.ts`, ...b.args], root));
+    numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
+  }
+  const o = best(ours), p = best(numpy);
+  const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
+  rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} s`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
+  process.stderr.write(`done: ${b.name}\n`);
+}
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+const fmt = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+const py = spawnSync("python3", ["-c", "import numpy, platform; print(platform.python_version(), numpy.__version__)"], { encoding: "utf8" }).stdout.trim().split(" ");
+console.log(`Node ${process.version}, Python ${py[0]}, numpy ${py[1]}; best of ${repeat} runs per side, each in its own child process; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}.`);
+console.log(fmt(rows[0]!));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
+for (const r of rows.slice(1)) console.log(fmt(r));
+for (const n of notes) console.log(`note: ${n}`);

@@ -1,0 +1,17 @@
+/** The model registry: every simulation the demos, workers and the command-line runner can run, by id. */
+import type { AnyModel } from "../model";
+import { bounded } from "./bounded";
+import { categorical } from "./categorical";
+import { dpi } from "./dpi";
+import { gaussian } from "./gaussian";
+import { regression } from "./regression";
+
+export const models: Record<string, AnyModel> = {
+  [categorical.id]: categorical,
+  [bounded.id]: bounded,
+  [gaussian.id]: gaussian,
+  [regression.id]: regression,
+  [dpi.id]: dpi,
+};
+
+export { bounded, categorical, dpi, gaussian, regression };
