@@ -59,25 +59,33 @@ export function initCopyBlocks(): void {
   }
 }
 
-/** Wide display math scrolls horizontally; a scrollable region must be keyboard focusable. */
+/**
+ * Wide display math scrolls horizontally; a scrollable region must be keyboard focusable (axe
+ * scrollable-region-focusable). Re-measured whenever a formula's box changes (fonts loading, resize).
+ */
 export function markScrollableMath(): void {
-  const mark = () => {
-    for (const el of document.querySelectorAll<HTMLElement>(".katex-display")) {
-      if (el.scrollWidth > el.clientWidth + 1) {
-        el.tabIndex = 0;
-        if (!el.hasAttribute("role")) el.setAttribute("role", "group");
-        if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", "Display math (scrolls horizontally)");
-      } else if (el.getAttribute("aria-label") === "Display math (scrolls horizontally)") {
-        el.removeAttribute("tabindex");
-        el.removeAttribute("role");
-        el.removeAttribute("aria-label");
-      }
+  const LABEL = "Display math (scrolls horizontally)";
+  const mark = (el: HTMLElement) => {
+    if (el.scrollWidth > el.clientWidth) {
+      el.tabIndex = 0;
+      if (!el.hasAttribute("role")) el.setAttribute("role", "group");
+      if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", LABEL);
+    } else if (el.getAttribute("aria-label") === LABEL) {
+      el.removeAttribute("tabindex");
+      el.removeAttribute("role");
+      el.removeAttribute("aria-label");
     }
   };
-  mark();
-  let t = 0;
-  addEventListener("resize", () => {
-    clearTimeout(t);
-    t = window.setTimeout(mark, 150);
-  });
+  const all = Array.from(document.querySelectorAll<HTMLElement>(".katex-display"));
+  if (!all.length) return;
+  all.forEach(mark);
+  if ("ResizeObserver" in window) {
+    const ro = new ResizeObserver((entries) => entries.forEach((e) => mark(e.target as HTMLElement)));
+    all.forEach((el) => {
+      ro.observe(el);
+      const inner = el.firstElementChild;
+      if (inner) ro.observe(inner);
+    });
+  }
+  void document.fonts?.ready.then(() => all.forEach(mark));
 }
