@@ -66,6 +66,13 @@ export function initCopyBlocks(): void {
 export function markScrollableMath(): void {
   const LABEL = "Display math (scrolls horizontally)";
   const mark = (el: HTMLElement) => {
+    const tag = el.querySelector<HTMLElement>(".katex-html > .tag");
+    if (tag) {
+      el.classList.remove("tag-clash"); // measure KaTeX's own layout
+      const tagLeft = tag.getBoundingClientRect().left;
+      const right = Math.max(...Array.from(el.querySelectorAll(".katex-html > .base"), (b) => b.getBoundingClientRect().right));
+      if (right > tagLeft - 4) el.classList.add("tag-clash");
+    }
     if (el.scrollWidth > el.clientWidth) {
       el.tabIndex = 0;
       if (!el.hasAttribute("role")) el.setAttribute("role", "group");
