@@ -46,6 +46,32 @@ function logSoftmax(z: Float64Array, logp: Float64Array, pi: Float64Array): void
   }
 }
 
+/**
+ * One REINFORCE estimate of ∂E r̂/∂z into g (leave-one-out baseline): B actions as counts ~ Mult(B, π),
+ * accepted counts ~ Bin(n_b, μ_b), g_b = (B S_b − n_b S)/(B(B − 1)) (B = 1: S_b − S π_b). E g_b = π_b(μ_b − μ̄).
+ * counts, tail and accepted are scratch arrays of length ≥ A.
+ */
+export function reinforceGradient(
+  rng: Rng,
+  pi: Float64Array,
+  accept: Float64Array,
+  B: number,
+  g: Float64Array,
+  counts: Float64Array = new Float64Array(pi.length),
+  tail: Float64Array = new Float64Array(pi.length),
+  accepted: Float64Array = new Float64Array(pi.length),
+): void {
+  const A = pi.length;
+  multinomial(rng, B, pi, counts, tail, A);
+  let S = 0;
+  for (let i = 0; i < A; i++) {
+    const n = counts[i]!;
+    accepted[i] = n > 0 ? binomial(rng, n, accept[i]!) : 0;
+    S += accepted[i]!;
+  }
+  for (let i = 0; i < A; i++) g[i] = B > 1 ? (B * accepted[i]! - counts[i]! * S) / (B * (B - 1)) : accepted[i]! - S * pi[i]!;
+}
+
 /** Runs one replicate (rng unused for `expected`). */
 export function runPolicyGradient(cfg: PolicyGradientConfig, rng: Rng): Record<string, Float64Array> {
   const A = cfg.z0.length, T = cfg.generations, B = cfg.batch;
@@ -78,14 +104,7 @@ export function runPolicyGradient(cfg: PolicyGradientConfig, rng: Rng): Record<s
     if (cfg.gradient === "expected") {
       for (let i = 0; i < A; i++) dz[i] = pi[i]! * (cfg.accept[i]! - mean);
     } else {
-      multinomial(rng, B, pi, counts, tail, A);
-      let S = 0;
-      for (let i = 0; i < A; i++) {
-        const n = counts[i]!;
-        accepted[i] = n > 0 ? binomial(rng, n, cfg.accept[i]!) : 0;
-        S += accepted[i]!;
-      }
-      for (let i = 0; i < A; i++) dz[i] = B > 1 ? (B * accepted[i]! - counts[i]! * S) / (B * (B - 1)) : accepted[i]! - S * pi[i]!;
+      reinforceGradient(rng, pi, cfg.accept, B, dz, counts, tail, accepted);
     }
     if (cfg.entropyBonus > 0) for (let i = 0; i < A; i++) dz[i] = dz[i]! - cfg.entropyBonus * pi[i]! * (logp[i]! + H);
     if (cfg.klPenalty > 0) {

@@ -98,7 +98,7 @@ export function policyGradientTheory(p: PolicyGradientParams): Record<string, nu
     meanFieldCache = Object.fromEntries(Object.entries(paths).map(([name, v]) => [`${name}${suffix}`, Array.from(v)]));
     meanFieldKey = key;
   }
-  return meanFieldCache;
+  return Object.fromEntries(Object.entries(meanFieldCache).map(([k, v]) => [k, v.slice()]));
 }
 
 export const policyGradient: Model<PolicyGradientParams> = {
