@@ -28,7 +28,12 @@ export function populationCurves(cfg: VerifierConfig): Record<string, number[]> 
   cfg.classes.forEach((name, c) => (out[`share:${name}`] = path.map((pi) => pi[c]!)));
   out.trueAccuracy = path.map((pi) => pi[0]!);
   out.measuredAccuracy = path.map((pi) => pi.reduce((s, v, c) => s + v * cfg.accept[c]!, 0));
-  out.entropy = path.map((pi) => pi.reduce((h, v, c) => (v > 0 ? h - v * Math.log(v / cfg.sizes[c]!) * LOG2E : h), 0));
+  out.entropy = path.map((pi) =>
+    pi.reduce((h, v, c) => {
+      const x = v / cfg.sizes[c]!; // each answer of class c
+      return x > 0 ? h - v * Math.log(x) * LOG2E : h;
+    }, 0),
+  );
   out.passAtK = path.map((pi) => 1 - (1 - pi[0]!) ** cfg.k);
   out.fixedWrong = path.map((pi) => (pi[0] === 0 ? 1 : 0));
   return out;

@@ -31,6 +31,8 @@ export type VerifierParams = {
 
 /** Largest (distinct answers)·(rounds + 1): bounds one replicate to about a second. */
 export const MAX_VERIFIER_WORK = 1e7;
+/** Smallest positive initial class share accepted. */
+export const MIN_SHARE = 1e-12;
 
 export const verifierSchema: Schema<VerifierParams> = {
   params: {
@@ -70,6 +72,10 @@ export const verifierSchema: Schema<VerifierParams> = {
     k: { type: "int", label: "k of pass@k", help: "pass@k = 1 − (1 − π(correct))^k.", min: 1, max: 10_000, scale: "log", default: 10 },
   },
   check: (p) => {
+    for (const name of ["initCorrect", "initHack"] as const) {
+      // Shares below 1e-12 would underflow once split over many answers and raised to many rounds.
+      if (p[name] > 0 && p[name] < MIN_SHARE) throw new ParamError(name, `0 or a number in [${MIN_SHARE}, 1]`, String(p[name]));
+    }
     if (p.initCorrect + p.initHack > 1 + 1e-12) {
       throw new ParamError("initHack", `at most 1 − initCorrect = ${+(1 - p.initCorrect).toFixed(6)}`, String(p.initHack));
     }
@@ -96,12 +102,14 @@ export function verifierClasses(p: Pick<VerifierParams, "hackAccept">): string[]
 export function verifierConfig(p: VerifierParams): VerifierConfig {
   const H = p.hackAccept.length;
   const wrong = Math.max(0, 1 - p.initCorrect - p.initHack);
-  const classInit = [p.initCorrect, ...p.hackAccept.map(() => p.initHack / H), wrong];
-  const total = classInit.reduce((s, v) => s + v, 0);
+  const sizes = [p.answersCorrect, ...p.hackAccept.map(() => p.answersHack), p.answersWrong];
+  // Per-answer weights first, so a share too small to split (subnormal) is 0 for the simulation and the theory alike.
+  const perAnswer = [p.initCorrect, ...p.hackAccept.map(() => p.initHack / H), wrong].map((v, c) => v / sizes[c]!);
+  const total = perAnswer.reduce((s, v, c) => s + v * sizes[c]!, 0);
   return {
     classes: verifierClasses(p),
-    sizes: [p.answersCorrect, ...p.hackAccept.map(() => p.answersHack), p.answersWrong],
-    classInit: classInit.map((v) => v / total),
+    sizes,
+    classInit: perAnswer.map((v, c) => (v * sizes[c]!) / total),
     accept: [1 - p.falseNegative, ...p.hackAccept, p.wrongAccept],
     gold: [1, ...p.hackAccept.map(() => 0), 0],
     goldRound: goldRounds(p.goldFraction, p.generations),
