@@ -137,3 +137,22 @@ describe("T22: hack fixation under finite N = Wright–Fisher with selection", (
     expect(mean).toBeLessThan(0.999);
   });
 });
+
+describe("pass@1 up, pass@k down over runs (replicates as problems; Yue et al. 2025)", () => {
+  it("exact chain: E pass@1 rises from 0.05 to the fixation probability, E pass@50 falls to it; simulation within 3 SE", () => {
+    const p = params({ mode: "accepted", N: 20, generations: 200, falseNegative: 0.1, wrongAccept: 0.5, initCorrect: 0.05, initHack: 0, answersCorrect: 1, answersWrong: 1, k: 50 });
+    const th = verifier.theory(p);
+    const fixCorrect = selectionFixationProbabilities(20, 0.9, 0.5)[1]!; // one correct answer in 20, a⋆ = 0.9 vs a_w = 0.5
+    expect(th.trueAccuracy![0]).toBeCloseTo(0.05, 14);
+    expect(th.passAtK![0]).toBeCloseTo(1 - 0.95 ** 50, 14);
+    expect(th.trueAccuracy![200]!).toBeCloseTo(fixCorrect, 6);
+    expect(th.passAtK![200]!).toBeCloseTo(fixCorrect, 6);
+    expect(fixCorrect).toBeGreaterThan(0.6);
+    expect(th.passAtK![200]!).toBeLessThan(th.passAtK![0]! - 0.05);
+    const run = runEnsemble(verifier, p, { seed: 25, replicates: 3000, keepPaths: 0 });
+    for (const key of ["trueAccuracy", "passAtK"]) {
+      const { mean, se } = run.metrics[key]!;
+      for (const t of [3, 200]) expect(Math.abs(mean[t]! - th[key]![t]!), `${key} at ${t}`).toBeLessThan(3 * se[t]!);
+    }
+  }, 60_000);
+});
