@@ -16,6 +16,7 @@ import { createNormal } from "../sampling/normal";
 import { createStudentT } from "../sampling/student-t";
 import type { Schema } from "../schema";
 import { bestOfNKl, bestOfNProxyGain, bestOfNTrueGain } from "../theory/best-of-n";
+import { MAX_INTEGER_NU, MIN_SCALE_RATIO, bestOfNStudentTrueGain } from "../theory/best-of-n-student";
 
 export type BestOfNParams = {
   nValues: number[];
@@ -99,15 +100,31 @@ function replicate(p: BestOfNParams, rng: Rng): Record<string, Float64Array> {
   return { trueGain, proxyGain };
 }
 
+/** True when the Student-t quadrature applies: integer ν ≤ 30 and σ_ε ≥ σ_r/8. */
+export function studentTheoryApplies(p: BestOfNParams): boolean {
+  return p.noise === "student-t" && Number.isInteger(p.nu) && p.nu <= MAX_INTEGER_NU && p.sigmaEps >= MIN_SCALE_RATIO * p.sigmaR;
+}
+
+let studentKey = "";
+let studentCurve: number[] = [];
+
 /**
- * Theory: `kl` = log n − (n−1)/n always (Gao et al.'s KL of best-of-n); with Gaussian ε also the exact
- * `trueGain` σ_r²/√(σ_r²+σ_ε²)·E Z_(n) and `proxyGain` √(σ_r²+σ_ε²)·E Z_(n).
+ * Theory: `kl` = log n − (n−1)/n always (Gao et al.'s KL of best-of-n); with Gaussian ε (or σ_ε = 0) the exact
+ * `trueGain` σ_r²/√(σ_r²+σ_ε²)·E Z_(n) and `proxyGain` √(σ_r²+σ_ε²)·E Z_(n); with Student-t ε, integer ν ≤ 30 and
+ * σ_ε ≥ σ_r/8, `trueGain` by quadrature (theory/best-of-n-student.ts; up to ~1 s for ν = 30 at σ_ε = σ_r/8).
  */
 export function bestOfNTheory(p: BestOfNParams): Record<string, number[]> {
   const out: Record<string, number[]> = { kl: p.nValues.map(bestOfNKl) };
-  if (p.noise === "gaussian") {
+  if (p.noise === "gaussian" || p.sigmaEps === 0) {
     out.trueGain = p.nValues.map((n) => bestOfNTrueGain(n, p.sigmaR, p.sigmaEps));
     out.proxyGain = p.nValues.map((n) => bestOfNProxyGain(n, p.sigmaR, p.sigmaEps));
+  } else if (studentTheoryApplies(p)) {
+    const key = JSON.stringify(p);
+    if (key !== studentKey) {
+      studentCurve = bestOfNStudentTrueGain(p.nValues, p.sigmaR, p.sigmaEps, p.nu);
+      studentKey = key;
+    }
+    out.trueGain = studentCurve.slice();
   }
   return out;
 }
