@@ -33,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: "verifier N=1e4, 37 answers, 500 rounds, 200 reps", script: "rl", numpy: false, requires: "src/core/models/verifier.ts", args: ["--model", "verifier", "--N", "10000", "--generations", "500", "--answersCorrect", "16", "--answersWrong", "20", "--replicates", "200"] },
   { name: "verifier T22 chain N=100, 600 rounds, 3000 reps", script: "rl", numpy: false, requires: "src/core/models/verifier.ts", args: ["--model", "verifier", "--N", "100", "--generations", "600", "--falseNegative", "0.1", "--hackAccept", "0.918", "--initCorrect", "0.9", "--initHack", "0.1", "--answersCorrect", "1", "--answersWrong", "1", "--replicates", "3000"] },
   { name: "policyGradient A=1000, B=64, 2000 steps, 20 reps", script: "rl", numpy: false, requires: "src/core/models/policy-gradient.ts", args: ["--model", "policyGradient", "--A", "1000", "--batch", "64", "--generations", "2000", "--replicates", "20"] },
+  { name: "bestOfN theory t(30), σε = σr/8, n up to 1e5", script: "rl", numpy: false, requires: "src/core/theory/best-of-n-student.ts", args: ["--model", "bestOfN", "--noise", "student-t", "--nu", "30", "--sigmaEps", "0.125", "--nValues", "1,10,100,1000,10000,100000", "--theory", "1"] },
   { name: "bestOfN t(2), n up to 4096, 2000 reps", script: "rl", numpy: false, requires: "src/core/models/best-of-n.ts", args: ["--model", "bestOfN", "--noise", "student-t", "--nValues", "1,4,16,64,256,1024,4096", "--replicates", "2000"] },
 ];
 
