@@ -5,7 +5,10 @@ import { categorical } from "./categorical";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
 import { mechanismLoop } from "./mechanism-loop";
+import { policyGradient } from "./policy-gradient";
 import { regression } from "./regression";
+import { verifier } from "./verifier";
+import { bestOfN } from "./best-of-n";
 
 export const models: Record<string, AnyModel> = {
   [categorical.id]: categorical,
@@ -13,7 +16,10 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [verifier.id]: verifier,
+  [policyGradient.id]: policyGradient,
+  [bestOfN.id]: bestOfN,
   [mechanismLoop.id]: mechanismLoop,
 };
 
-export { bounded, categorical, dpi, gaussian, mechanismLoop, regression };
+export { bestOfN, bounded, categorical, dpi, gaussian, mechanismLoop, policyGradient, regression, verifier };
