@@ -4,6 +4,9 @@ import { bounded } from "./bounded";
 import { categorical } from "./categorical";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
+import { kde } from "./kde";
+import { mixture } from "./mixture";
+import { ngram } from "./ngram";
 import { regression } from "./regression";
 
 export const models: Record<string, AnyModel> = {
@@ -12,6 +15,9 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [mixture.id]: mixture,
+  [kde.id]: kde,
+  [ngram.id]: ngram,
 };
 
-export { bounded, categorical, dpi, gaussian, regression };
+export { bounded, categorical, dpi, gaussian, kde, mixture, ngram, regression };
