@@ -161,10 +161,8 @@ export function conditionalEntropyBits(m: NgramCounts, delta: number): number {
       hc -= p * Math.log2(p);
     }
     const unseen = m.V - (b - a);
-    if (delta > 0 && unseen > 0) {
-      const p = delta / denom;
-      hc -= unseen * p * Math.log2(p);
-    }
+    const pu = delta / denom;
+    if (pu > 0 && unseen > 0) hc -= unseen * pu * Math.log2(pu); // pu underflows to 0 for subnormal δ: 0·log 0 = 0
     h += (total / m.tokens) * hc;
   }
   return h;
