@@ -20,6 +20,8 @@ interface Bench {
   args: string[];
   /** A source file the TypeScript side needs; the bench is skipped (and said so) when absent. */
   requires?: string;
+  /** False when there is no numpy twin (ours only; the numpy columns read n/a). */
+  numpy?: boolean;
 }
 
 const BENCHES: Bench[] = [
@@ -27,6 +29,11 @@ const BENCHES: Bench[] = [
   { name: "gaussian same, full summary (quantiles)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "ensemble"] },
   { name: "categorical K=1000, n=1e5, 1000 gens, 1 rep", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "1000", "--n", "100000", "--generations", "1000", "--replicates", "1"] },
   { name: "categorical K=10, n=50, 200 gens, 2000 reps", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "10", "--n", "50", "--generations", "200", "--replicates", "2000"] },
+  { name: "mixture k=2, n=500, 100 gens, 50 reps (quantile init)", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "mixture same, warm-start EM", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--emInit", "warm", "--replicates", "50"] },
+  { name: "mixture k=3 trimodal, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "3", "--truth", "trimodal", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "kde fixed h=0.3, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/kde.ts", args: ["kde", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "ngram order 3, N=10^4 chars, 50 gens, 20 reps", script: "families", numpy: false, requires: "src/core/models/ngram.ts", args: ["ngram", "--order", "3", "--length", "10000", "--generations", "50", "--replicates", "20"] },
 ];
 
 function option(name: string, fallback: string): string {
@@ -64,10 +71,16 @@ for (const b of BENCHES) {
   const ours: BenchReport[] = [], numpy: BenchReport[] = [];
   for (let i = 0; i < repeat; i++) {
     ours.push(runChild(process.execPath, ["--import", "tsx", `scripts/bench/${b.script}.ts`, ...b.args], root));
-    numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
+    if (b.numpy !== false) numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
   }
-  const o = best(ours), p = best(numpy);
+  const o = best(ours);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
+  if (numpy.length === 0) {
+    rows.push([b.name, o.seconds.toFixed(3), "n/a", "n/a", `${o.cpuSeconds.toFixed(2)}/n/a`, mb(o), "n/a", `${o.check.toPrecision(5)} | n/a`]);
+    process.stderr.write(`done: ${b.name}\n`);
+    continue;
+  }
+  const p = best(numpy);
   rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} (${(o.cpuSeconds / p.cpuSeconds).toFixed(2)})`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
   process.stderr.write(`done: ${b.name}\n`);
 }
