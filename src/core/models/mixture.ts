@@ -26,8 +26,8 @@ export type MixtureParams = TruthParams & {
   emInit: "quantiles" | "warm";
 };
 
-/** EM stops when the mean log-likelihood per sample improves by less than this (nats). */
-export const EM_TOL = 1e-7;
+/** EM stops when the mean log-likelihood per sample improves by less than this (nats; scikit-learn's default is 10⁻³). */
+export const EM_TOL = 1e-5;
 /** Largest n·k·emIterations·(generations+1) per replicate (≈ one exp each; a couple of seconds at most). */
 export const MAX_MIXTURE_WORK = 2e8;
 
