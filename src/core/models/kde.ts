@@ -27,8 +27,8 @@ export type KdeParams = TruthParams & {
   h: number;
 };
 
-/** Largest n·(generations+1) per replicate (about 60 kernel evaluations per centre and generation). */
-export const MAX_KDE_WORK = 4e6;
+/** Largest n·(generations+1) per replicate (at most ~200 kernel evaluations per centre and generation). */
+export const MAX_KDE_WORK = 1e6;
 /** Largest expected closed-loop growth of the variance under Silverman's rule, as a natural log. */
 export const MAX_LOG_GROWTH = 200;
 

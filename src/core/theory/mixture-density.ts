@@ -91,29 +91,25 @@ export function mixtureCdf(m: Mixture, x: number): number {
 
 /** Mean and variance (law of total variance). */
 export function mixtureMoments(m: Mixture): { mean: number; variance: number } {
-  let mean = 0, second = 0;
-  for (let j = 0; j < m.w.length; j++) {
-    mean += m.w[j]! * m.mu[j]!;
-    second += m.w[j]! * (m.sd[j]! ** 2 + m.mu[j]! ** 2);
-  }
-  return { mean, variance: Math.max(0, second - mean * mean) };
+  let mean = 0, variance = 0;
+  for (let j = 0; j < m.w.length; j++) mean += m.w[j]! * m.mu[j]!;
+  // Σ w(σ² + (μ − mean)²) rather than E X² − mean²: no cancellation when the mixture is narrow and off-centre.
+  for (let j = 0; j < m.w.length; j++) if (m.w[j]! > 0) variance += m.w[j]! * (m.sd[j]! ** 2 + (m.mu[j]! - mean) ** 2);
+  return { mean, variance };
 }
 
 /** Quadrature nodes and weights covering every component of the given mixtures (see the file comment). */
 export function mixtureRule(mixtures: readonly Mixture[]): { x: Float64Array; w: Float64Array } {
   const cuts: number[] = [];
-  let scale = 0;
   for (const m of mixtures) {
     for (let j = 0; j < m.w.length; j++) {
       if (!(m.w[j]! > 0)) continue;
-      scale = Math.max(scale, Math.abs(m.mu[j]!) + m.sd[j]!);
       for (const c of OFFSETS) cuts.push(m.mu[j]! + c * m.sd[j]!);
     }
   }
   cuts.sort((a, b) => a - b);
-  const tiny = scale * 1e-14;
   const panels: number[] = [];
-  for (let i = 0; i < cuts.length; i++) if (panels.length === 0 || cuts[i]! - panels[panels.length - 1]! > tiny) panels.push(cuts[i]!);
+  for (let i = 0; i < cuts.length; i++) if (panels.length === 0 || cuts[i]! > panels[panels.length - 1]!) panels.push(cuts[i]!);
   const count = Math.max(0, panels.length - 1) * ORDER;
   const x = new Float64Array(count), w = new Float64Array(count);
   for (let p = 0; p + 1 < panels.length; p++) {
@@ -127,30 +123,36 @@ export function mixtureRule(mixtures: readonly Mixture[]): { x: Float64Array; w:
   return { x, w };
 }
 
-/** Differential entropy −∫ p log p of a mixture, in nats. */
+/**
+ * Differential entropy −∫ p log p of a mixture, in nats. Computed on the mixture standardised by its own
+ * mean and sd (h(p) = h(p_z) + ln s), so a mixture narrower than the floating-point spacing at its location
+ * (after thousands of contracting generations) still gets its true, very negative entropy.
+ */
 export function mixtureEntropy(m: Mixture): number {
-  const rule = mixtureRule([m]);
-  const t = logPdfTable(m);
+  const { mean, variance } = mixtureMoments(m);
+  const s = Math.sqrt(variance);
+  if (!(s > 0)) return -Infinity;
+  const z: Mixture = { w: m.w, mu: m.mu.map((v) => (v - mean) / s), sd: m.sd.map((v) => v / s) };
+  const rule = mixtureRule([z]);
+  const t = logPdfTable(z);
   let h = 0;
   for (let i = 0; i < rule.x.length; i++) {
     const lp = mixtureLogPdf(t, rule.x[i]!);
     h -= rule.w[i]! * Math.exp(lp) * lp;
   }
-  return h;
+  return h + Math.log(s);
 }
 
-/** Entropy of the model, KL(truth ‖ model) in nats and W₁(model, truth), on one shared rule. */
+/** Entropy of the model (mixtureEntropy), and KL(truth ‖ model) in nats and W₁(model, truth) on one shared rule. */
 export function mixtureDiscrepancies(model: Mixture, truth: Mixture, truthTable = logPdfTable(truth)): { entropy: number; kl: number; w1: number } {
   const rule = mixtureRule([model, truth]);
   const t = logPdfTable(model);
-  let entropy = 0, kl = 0, w1 = 0;
+  let kl = 0, w1 = 0;
   for (let i = 0; i < rule.x.length; i++) {
     const x = rule.x[i]!, wt = rule.w[i]!;
-    const lp = mixtureLogPdf(t, x);
     const ls = mixtureLogPdf(truthTable, x);
-    entropy -= wt * Math.exp(lp) * lp;
-    kl += wt * Math.exp(ls) * (ls - lp);
+    kl += wt * Math.exp(ls) * (ls - mixtureLogPdf(t, x));
     w1 += wt * Math.abs(mixtureCdf(model, x) - mixtureCdf(truth, x));
   }
-  return { entropy, kl: Math.max(0, kl), w1 };
+  return { entropy: mixtureEntropy(model), kl: Math.max(0, kl), w1 };
 }

@@ -34,6 +34,39 @@ describe("KDE numerics", () => {
   });
 });
 
+describe("KDE numerics against independent fine grids", () => {
+  const logKde = (c: Float64Array, h: number, x: number) => {
+    const t = Array.from(c, (ci) => -((x - ci) ** 2) / (2 * h * h));
+    const max = Math.max(...t);
+    return max + Math.log(t.reduce((s, v) => s + Math.exp(v - max), 0)) - Math.log(c.length * h * Math.sqrt(2 * Math.PI));
+  };
+  it("entropy with far-apart clusters of centres (merged-interval grids) matches a brute-force trapezoid", () => {
+    const c = Float64Array.of(-30, -29.5, -29.9, 0, 0.2, 41).sort();
+    const h = 0.4, a = -35, b = 46, N = 400_000, dx = (b - a) / N;
+    let ref = 0;
+    for (let i = 0; i <= N; i++) {
+      const lp = logKde(c, h, a + i * dx);
+      ref -= (i === 0 || i === N ? 0.5 : 1) * Math.exp(lp) * lp * dx;
+    }
+    expect(kdeEntropy(c, h)).toBeCloseTo(ref, 7);
+  });
+  it("KL with h ≫ σ*_min (interpolated log density) matches a brute-force trapezoid", () => {
+    const rng = createRng(12);
+    const c = Float64Array.from({ length: 40 }, () => rng() * 6 - 3).sort();
+    const truth = makeMixture([0.5, 0.5], [-1, 2], [0.1, 1]);
+    const h = 2, a = 2 - 9, b = 2 + 9, N = 300_000, dx = (b - a) / N;
+    let ref = 0;
+    for (let i = 0; i <= N; i++) {
+      const x = a + i * dx;
+      const p1 = 0.5 * Math.exp(-(((x + 1) / 0.1) ** 2) / 2) / (0.1 * Math.sqrt(2 * Math.PI));
+      const p2 = 0.5 * Math.exp(-(((x - 2) / 1) ** 2) / 2) / Math.sqrt(2 * Math.PI);
+      const ps = p1 + p2;
+      ref += (i === 0 || i === N ? 0.5 : 1) * (ps > 0 ? ps * (Math.log(ps) - logKde(c, h, x)) : 0) * dx;
+    }
+    expect(Math.abs(kdeKl(c, h, truth) - ref)).toBeLessThan(1e-5 * Math.max(1, ref));
+  });
+});
+
 describe("KDE variance recursion", () => {
   it("closed loop, fixed h: E V_t = n h² + (E V_0 − n h²)(1 − 1/n)^t; Silverman: geometric factor (1 − 1/n)(1 + b)", () => {
     const n = 30, h = 0.4, s2 = 2.5;
