@@ -139,3 +139,29 @@ describe("normalisedDiversity", () => {
     for (const id of Object.keys(DIVERSITY_METRICS)) expect(typeof DIVERSITY_METRICS[id]!.metric).toBe("string");
   });
 });
+
+describe("extremes stay finite", () => {
+  it("mixture n = 10, 2000 generations: contracts far below float spacing, entropy keeps falling (finite)", () => {
+    const p = validateParams(mixture.schema, { n: 10, k: 2, generations: 2000 });
+    const out = mixture.replicate(p, createRng(2));
+    for (const [name, path] of Object.entries(out)) for (const v of path) expect(Number.isFinite(v), name).toBe(true);
+    expect(out.entropy![2000]!).toBeLessThan(-100); // log of a standard deviation far below 1e-40
+    expect(out.variance![2000]!).toBeGreaterThan(0);
+  }, 60_000);
+  it("kde: Silverman at its generation cap, and a custom wide truth with a narrow component", () => {
+    for (const raw of [
+      { n: 10, generations: 670, bandwidth: "silverman" },
+      { n: 10, generations: 300, h: 5, truth: "custom", weights: "1,1", means: "-50,50", sds: "0.05,20" },
+    ]) {
+      const p = validateParams(kde.schema, raw);
+      const out = kde.replicate(p, createRng(3));
+      for (const [name, path] of Object.entries(out)) for (const v of path) expect(Number.isFinite(v), name).toBe(true);
+    }
+  }, 60_000);
+  it("ngram order 5, 100 characters, 1000 generations: support shrinks to a handful, metrics finite", () => {
+    const p = validateParams(ngram.schema, { order: 5, length: 100, generations: 1000 });
+    const out = ngram.replicate(p, createRng(4));
+    for (const [name, path] of Object.entries(out)) for (const v of path) expect(Number.isFinite(v), name).toBe(true);
+    expect(out.distinctNgrams![1000]!).toBeLessThan(out.distinctNgrams![0]! / 100);
+  }, 60_000);
+});
