@@ -44,7 +44,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
   for (let i = 0; i < n; i++) v += (x[i]! - mean) ** 2;
   v /= n;
   const s = Math.sqrt(Math.max(v, 1e-280));
-  const z = new Float64Array(n);
+  const z = scratch(n, 0);
   for (let i = 0; i < n; i++) z[i] = (x[i]! - mean) / s;
 
   const w = new Float64Array(k), mu = new Float64Array(k), va = new Float64Array(k);
@@ -70,6 +70,8 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
     }
     // E-step (with the log-likelihood of the current parameters).
     let ll = 0;
+    // Σ log(sum_i) as logs of products of 64 sums (each in [1, k], so ≤ 8⁶⁴): one log per 64 samples.
+    let prod = 1, inChunk = 0;
     for (let i = 0; i < n; i++) {
       const zi = z[i]!;
       let max = -Infinity, top = 0;
@@ -90,7 +92,13 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
         sum += r;
       }
       e[top] = 1;
-      ll += max + Math.log(sum);
+      ll += max;
+      prod *= sum;
+      if (++inChunk === 64) {
+        ll += Math.log(prod);
+        prod = 1;
+        inChunk = 0;
+      }
       const inv = 1 / sum;
       for (let j = 0; j < k; j++) {
         const r = e[j]! * inv;
@@ -99,7 +107,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
         S2[j] += r * zi * zi;
       }
     }
-    logLik = ll / n;
+    logLik = (ll + Math.log(prod)) / n;
     // M-step; a component with less than one sample's worth of responsibility is dropped.
     let dropped = false;
     for (let j = 0; j < k; j++) {
@@ -134,10 +142,19 @@ function renormalise(w: Float64Array): void {
   for (let j = 0; j < w.length; j++) w[j] = w[j]! / t;
 }
 
+/** Reused work arrays (the loop refits thousands of times; allocation dominated the garbage collector). */
+const buffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+function scratch(n: number, which: 0 | 1): Float64Array {
+  if (buffers[which]!.length < n) buffers[which] = new Float64Array(n);
+  return buffers[which]!.subarray(0, n);
+}
+
 /** Component j ← the j-th of k equal-count blocks of the sorted data. */
 function quantileInit(z: Float64Array, k: number, w: Float64Array, mu: Float64Array, va: Float64Array): void {
-  const sorted = Float64Array.from(z).sort();
-  const n = sorted.length;
+  const n = z.length;
+  const sorted = scratch(n, 1);
+  sorted.set(z);
+  sorted.sort();
   for (let j = 0; j < k; j++) {
     const a = Math.floor((j * n) / k), b = Math.floor(((j + 1) * n) / k);
     let m = 0;
