@@ -60,8 +60,9 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
 
   const N = new Float64Array(k), S1 = new Float64Array(k), S2 = new Float64Array(k);
   const lw = new Float64Array(k), q = new Float64Array(k), e = new Float64Array(k);
-  let prev = -Infinity, logLik = -Infinity, iter = 0;
-  while (iter < opts.maxIter) {
+  let prev = -Infinity, logLik = -Infinity, iter = 0, dropped = false;
+  // A drop at the cap gets one more (clean) round; drops happen at most k times, so this terminates.
+  while (iter < opts.maxIter || dropped) {
     iter++;
     for (let j = 0; j < k; j++) {
       lw[j] = w[j]! > 0 ? Math.log(w[j]!) - 0.5 * Math.log(va[j]!) : -Infinity;
@@ -109,7 +110,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
     }
     logLik = (ll + Math.log(prod)) / n;
     // M-step; a component with less than one sample's worth of responsibility is dropped.
-    let dropped = false;
+    dropped = false;
     for (let j = 0; j < k; j++) {
       if (w[j]! === 0) continue;
       if (N[j]! < MIN_COUNT) {

@@ -86,6 +86,28 @@ describe("EM", () => {
         expect(mo.variance).toBeCloseTo(v, 9);
       }
     }
+    // Components dying (responsibility < 1 sample), including at the iteration cap. The mean identity
+    // always holds; the variance identity whenever the 10⁻⁶ variance floor does not bind.
+    let drops = 0, checked = 0;
+    for (let rep = 0; rep < 40; rep++) {
+      const x = Float64Array.from({ length: 12 }, (_, i) => (i < 9 ? 0 : 5) + 0.3 * normal());
+      const mean = x.reduce((a, b) => a + b, 0) / x.length;
+      const v = x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length;
+      for (const maxIter of [1, 2, 3, 50]) {
+        const fit = fitMixtureEm(x, { k: 6, maxIter, tol: 0, init: "quantiles" }).mixture;
+        const dead = fit.w.filter((w) => w === 0).length;
+        drops += dead;
+        const mo = mixtureMoments(fit);
+        expect(mo.mean).toBeCloseTo(mean, 10);
+        const floored = Array.from(fit.sd).some((sd, j) => fit.w[j]! > 0 && sd * sd <= 1.001e-6 * v);
+        if (!floored && dead > 0) {
+          checked++;
+          expect(mo.variance).toBeCloseTo(v, 9);
+        }
+      }
+    }
+    expect(drops).toBeGreaterThan(0); // the cases above really happened
+    expect(checked).toBeGreaterThan(10);
   });
 });
 
