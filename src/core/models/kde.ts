@@ -3,8 +3,9 @@
  * samples drawn from the previous KDE (exactly round(αn) of them real, from the mixture π*). Generation 0
  * is the KDE of n real samples. Sampling a KDE = resampling a centre and adding h·Z, so the centres'
  * genealogy coalesces exactly as in Wright–Fisher (metric `ancestors`), while every generation adds
- * kernel noise: the loop shows variance inflation and blurring (KL to the truth grows), not a collapse of
- * the spread.
+ * kernel noise: E V_t → n h² for a fixed h (inflation whenever n h² > Var π*, as with the defaults) and
+ * grows geometrically under Silverman's rule. The loop shows inflation and blurring (KL to the truth
+ * grows), not a collapse of the spread.
  */
 import { ParamError } from "../errors";
 import type { MetricSpec, Model, ReplicatePaths } from "../model";
@@ -132,7 +133,7 @@ export const kde: Model<KdeParams> = {
   id: "kde",
   label: "Kernel density estimate refit loop",
   description:
-    "A Gaussian kernel density estimate refitted each generation on n samples drawn from the previous one (optionally a fixed real fraction α from the true mixture), with Silverman's bandwidth or a fixed h. Variance inflates (fixed h: E V_t → n h²; Silverman: geometric growth) while the centres' ancestry coalesces and the KL to the truth grows. Theory: exact E variance.",
+    "A Gaussian kernel density estimate refitted each generation on n samples drawn from the previous one (optionally a fixed real fraction α from the true mixture), with Silverman's bandwidth or a fixed h. Variance is pulled to n h² (fixed h: inflation whenever n h² exceeds the truth's variance, as with the defaults) or grows geometrically (Silverman), while the centres' ancestry coalesces and the KL to the truth grows. Theory: exact E variance.",
   schema: kdeSchema,
   metrics: () => METRICS,
   generations: (p) => Array.from({ length: p.generations + 1 }, (_, t) => t),

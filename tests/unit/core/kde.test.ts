@@ -10,7 +10,7 @@ import { kdeVarianceRecursion, SILVERMAN } from "../../../src/core/theory/kde";
 import { makeMixture } from "../../../src/core/theory/mixture-density";
 import { createRng, replicateRngs } from "../../../src/core/rng";
 import { validateParams } from "../../../src/core/schema";
-import { meanSe } from "./stats";
+import { meanSe, slope } from "./stats";
 
 describe("KDE numerics", () => {
   it("log density equals the brute-force log of the kernel sum, near and far from the centres", () => {
@@ -103,5 +103,16 @@ describe("KDE ancestry", () => {
     const s = meanSe(runs.map((r) => r.ancestors![1]!));
     expect(Math.abs(s.mean - n * (1 - (1 - 1 / n) ** n))).toBeLessThan(3 * s.se);
     for (const r of runs) for (let t = 1; t <= 15; t++) expect(r.ancestors![t]!).toBeLessThanOrEqual(r.ancestors![t - 1]!);
+  }, 60_000);
+});
+
+describe("KDE loop direction (inflation, not collapse)", () => {
+  it("closed loop, fixed h with n h² above the truth's variance: entropy and KL rise in expectation (slopes, 3 SE)", () => {
+    const p = validateParams(kde.schema, { n: 50, generations: 40, h: 0.5 }); // E V_t → n h² = 12.5 > Var π* = 4.36
+    const runs = replicateRngs(43, 60).map((rng) => runKde(p, rng));
+    const h = meanSe(runs.map((r) => slope(r.entropy!)));
+    expect(h.mean - 3 * h.se).toBeGreaterThan(0);
+    const kl = meanSe(runs.map((r) => slope(r.kl!)));
+    expect(kl.mean - 3 * kl.se).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { sampleMixture } from "../../../src/core/sampling/mixture";
 import { createNormal } from "../../../src/core/sampling/normal";
 import { createRng, replicateRngs } from "../../../src/core/rng";
 import { validateParams } from "../../../src/core/schema";
-import { meanSe } from "./stats";
+import { meanSe, slope } from "./stats";
 
 describe("mixture quadrature", () => {
   it("entropy of a normal is ½ ln(2πeσ²); KL between normals and W₁ of a shift match closed forms", () => {
@@ -126,4 +126,16 @@ describe("mixture model theory", () => {
       if (alpha === 0) expect(theory.variance![30]! / theory.variance![0]!).toBeCloseTo((1 - 1 / 40) ** 30, 12);
     }, 120_000);
   }
+});
+
+describe("mixture loop direction", () => {
+  it("closed loop: differential entropy falls and W₁ to the truth rises in expectation (mean per-run slopes, 3 SE)", () => {
+    const p = validateParams(mixture.schema, { n: 50, k: 2, generations: 40 });
+    const runs = replicateRngs(41, 60).map((rng) => mixture.replicate(p, rng));
+    const h = meanSe(runs.map((r) => slope(r.entropy!)));
+    expect(h.mean + 3 * h.se).toBeLessThan(0);
+    // W₁ rather than KL: KL explodes on the runs that lose a mode, so its slope is too heavy-tailed for 3 SE.
+    const w1 = meanSe(runs.map((r) => slope(r.w1!)));
+    expect(w1.mean - 3 * w1.se).toBeGreaterThan(0);
+  }, 60_000);
 });
