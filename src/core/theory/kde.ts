@@ -12,7 +12,8 @@
  * Generation 0 is the KDE of n real samples (the step above with m = n).
  *
  * Closed loop (m = 0): E V_{t+1} = (1 − 1/n) E V_t + h² (fixed h), so E V_t → n h²: each generation adds
- * h² and sampling removes the fraction 1/n, i.e. the loop inflates variance instead of collapsing it.
+ * h² and sampling removes the fraction 1/n; the spread inflates whenever n h² exceeds the starting variance
+ * and never collapses to a point.
  * Silverman: E V_{t+1} = (1 − 1/n)(1 + b) E V_t, b = 1.06² n^(−2/5) n/(n − 1) > 1/(n − 1), so it grows
  * geometrically.
  */
