@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's `chromium` package; elsewhere Playwright's own browser (npx playwright install chromium).
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const useSystem = existsSync(SYSTEM_CHROMIUM) && !process.env.PW_BUNDLED_BROWSER;
-const PORT = 4321;
+// E2E_PORT lets several checkouts run their suites side by side (each must serve its own build).
+const PORT = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
   testDir: "tests/e2e",

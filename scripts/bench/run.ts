@@ -20,7 +20,7 @@ interface Bench {
   args: string[];
   /** A source file the TypeScript side needs; the bench is skipped (and said so) when absent. */
   requires?: string;
-  /** False when there is no numpy twin (ours only; the numpy columns read n/a). */
+  /** False when there is no numpy equivalent (the numpy columns show "—"). */
   numpy?: boolean;
 }
 
@@ -29,6 +29,13 @@ const BENCHES: Bench[] = [
   { name: "gaussian same, full summary (quantiles)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "ensemble"] },
   { name: "categorical K=1000, n=1e5, 1000 gens, 1 rep", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "1000", "--n", "100000", "--generations", "1000", "--replicates", "1"] },
   { name: "categorical K=10, n=50, 200 gens, 2000 reps", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "10", "--n", "50", "--generations", "200", "--replicates", "2000"] },
+  // Chapter 8 (no numpy equivalents were written: the numbers document our own cost only).
+  { name: "verifier N=1e4, 37 answers, 500 rounds, 200 reps", script: "rl", numpy: false, requires: "src/core/models/verifier.ts", args: ["--model", "verifier", "--N", "10000", "--generations", "500", "--answersCorrect", "16", "--answersWrong", "20", "--replicates", "200"] },
+  { name: "verifier T22 chain N=100, 600 rounds, 3000 reps", script: "rl", numpy: false, requires: "src/core/models/verifier.ts", args: ["--model", "verifier", "--N", "100", "--generations", "600", "--falseNegative", "0.1", "--hackAccept", "0.918", "--initCorrect", "0.9", "--initHack", "0.1", "--answersCorrect", "1", "--answersWrong", "1", "--replicates", "3000"] },
+  { name: "policyGradient A=1000, B=64, 2000 steps, 20 reps", script: "rl", numpy: false, requires: "src/core/models/policy-gradient.ts", args: ["--model", "policyGradient", "--A", "1000", "--batch", "64", "--generations", "2000", "--replicates", "20"] },
+  { name: "bestOfN theory t(30), σε = σr/8, n up to 1e5", script: "rl", numpy: false, requires: "src/core/theory/best-of-n-student.ts", args: ["--model", "bestOfN", "--noise", "student-t", "--nu", "30", "--sigmaEps", "0.125", "--nValues", "1,10,100,1000,10000,100000", "--theory", "1"] },
+  { name: "bestOfN t(2), n up to 4096, 2000 reps", script: "rl", numpy: false, requires: "src/core/models/best-of-n.ts", args: ["--model", "bestOfN", "--noise", "student-t", "--nValues", "1,4,16,64,256,1024,4096", "--replicates", "2000"] },
+  // Chapter 6 families (no numpy equivalents: EM, KDE functionals and n-gram counting have no short vectorised twin).
   { name: "mixture k=2, n=500, 100 gens, 50 reps (quantile init)", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "mixture same, warm-start EM", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--emInit", "warm", "--replicates", "50"] },
   { name: "mixture k=3 trimodal, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "3", "--truth", "trimodal", "--n", "500", "--generations", "100", "--replicates", "50"] },
@@ -76,7 +83,7 @@ for (const b of BENCHES) {
   const o = best(ours);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
   if (numpy.length === 0) {
-    rows.push([b.name, o.seconds.toFixed(3), "n/a", "n/a", `${o.cpuSeconds.toFixed(2)}/n/a`, mb(o), "n/a", `${o.check.toPrecision(5)} | n/a`]);
+    rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, mb(o), "—", `${o.check.toPrecision(5)} | —`]);
     process.stderr.write(`done: ${b.name}\n`);
     continue;
   }

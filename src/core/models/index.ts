@@ -7,7 +7,10 @@ import { gaussian } from "./gaussian";
 import { kde } from "./kde";
 import { mixture } from "./mixture";
 import { ngram } from "./ngram";
+import { policyGradient } from "./policy-gradient";
 import { regression } from "./regression";
+import { verifier } from "./verifier";
+import { bestOfN } from "./best-of-n";
 
 export const models: Record<string, AnyModel> = {
   [categorical.id]: categorical,
@@ -15,9 +18,12 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [verifier.id]: verifier,
+  [policyGradient.id]: policyGradient,
+  [bestOfN.id]: bestOfN,
   [mixture.id]: mixture,
   [kde.id]: kde,
   [ngram.id]: ngram,
 };
 
-export { bounded, categorical, dpi, gaussian, kde, mixture, ngram, regression };
+export { bestOfN, bounded, categorical, dpi, gaussian, kde, mixture, ngram, policyGradient, regression, verifier };
