@@ -39,6 +39,12 @@ const BENCHES: Bench[] = [
   { name: "symbolic search, 8 laws, defaults (check = skeletons/CPU s)", script: "symbolic", numpy: false, args: ["search"] },
   { name: "program synthesis n=200, 1000 noisy sequences (check = per s)", script: "symbolic", numpy: false, args: ["synthesis"] },
   { name: "mechanismLoop defaults, 500 reps x 50 gens (check = kept)", script: "symbolic", numpy: false, args: ["loop"] },
+  // Chapter 6 families (no numpy equivalents: EM, KDE functionals and n-gram counting have no short vectorised twin).
+  { name: "mixture k=2, n=500, 100 gens, 50 reps (quantile init)", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "mixture same, warm-start EM", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--emInit", "warm", "--replicates", "50"] },
+  { name: "mixture k=3 trimodal, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "3", "--truth", "trimodal", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "kde fixed h=0.3, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/kde.ts", args: ["kde", "--n", "500", "--generations", "100", "--replicates", "50"] },
+  { name: "ngram order 3, N=10^4 chars, 50 gens, 20 reps", script: "families", numpy: false, requires: "src/core/models/ngram.ts", args: ["ngram", "--order", "3", "--length", "10000", "--generations", "50", "--replicates", "20"] },
 ];
 
 function option(name: string, fallback: string): string {

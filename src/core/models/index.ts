@@ -5,6 +5,9 @@ import { categorical } from "./categorical";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
 import { mechanismLoop } from "./mechanism-loop";
+import { kde } from "./kde";
+import { mixture } from "./mixture";
+import { ngram } from "./ngram";
 import { policyGradient } from "./policy-gradient";
 import { regression } from "./regression";
 import { verifier } from "./verifier";
@@ -20,6 +23,9 @@ export const models: Record<string, AnyModel> = {
   [policyGradient.id]: policyGradient,
   [bestOfN.id]: bestOfN,
   [mechanismLoop.id]: mechanismLoop,
+  [mixture.id]: mixture,
+  [kde.id]: kde,
+  [ngram.id]: ngram,
 };
 
-export { bestOfN, bounded, categorical, dpi, gaussian, mechanismLoop, policyGradient, regression, verifier };
+export { bestOfN, bounded, categorical, dpi, gaussian, kde, mechanismLoop, mixture, ngram, policyGradient, regression, verifier };

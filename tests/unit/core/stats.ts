@@ -66,3 +66,14 @@ export function chiSquare(observed: ArrayLike<number>, probs: ArrayLike<number>,
 export function lnChoose(n: number, k: number, lgamma: (x: number) => number): number {
   return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
 }
+
+/** Least-squares slope of y against 0..len−1. */
+export function slope(y: ArrayLike<number>): number {
+  const T = y.length, tm = (T - 1) / 2;
+  let num = 0, den = 0;
+  for (let t = 0; t < T; t++) {
+    num += (t - tm) * y[t]!;
+    den += (t - tm) ** 2;
+  }
+  return num / den;
+}
