@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseArgs, CliError, globalHelp, modelHelp } from "../src/core/cli/index";
+import { parseArgs, CliError, EXIT_USAGE, globalHelp, modelHelp } from "../src/core/cli/index";
+import { ParamError } from "../src/core/errors";
 import { runEnsemble } from "../src/core/ensemble";
 import { resultToJson, tidyCsvChunks } from "../src/core/export";
 import { models } from "../src/core/models/index";
@@ -30,7 +31,17 @@ function main(argv: string[]): number {
     return 0;
   }
   const { model, params, seed, replicates, format } = command;
-  const result = runEnsemble(model, params, { seed, replicates, keepPaths: format === "csv" ? replicates : 0 });
+  let result;
+  try {
+    result = runEnsemble(model, params, { seed, replicates, keepPaths: format === "csv" ? replicates : 0 });
+  } catch (error) {
+    // A model may still refuse a combination at run time; report it like any bad flag.
+    if (error instanceof ParamError) {
+      process.stderr.write(`sim: --${error.param}: expected ${error.allowed}, got ${error.received}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
   if (format === "json") process.stdout.write(`${JSON.stringify(resultToJson(result, version()))}\n`);
   else for (const chunk of tidyCsvChunks(result)) process.stdout.write(chunk);
   return 0;

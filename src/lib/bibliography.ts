@@ -208,7 +208,11 @@ export function buildBibliography(source: string, displayPath = "references.bib"
   };
 }
 
-const cache = new Map<string, { mtimeMs: number; size: number; bib: Bibliography }>();
+// Shared across module copies in one process (Astro config and bundled pages), like the label registry.
+const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for("scl.bibliography.v1")] ??= new Map()) as Map<
+  string,
+  { mtimeMs: number; size: number; bib: Bibliography }
+>;
 
 /** The site's bibliography (default <cwd>/content/references.bib), cached until the file changes. */
 export function getBibliography(bibPath?: string): Bibliography {

@@ -227,8 +227,13 @@ interface FileCache {
   size: number;
   collected: ScannedPage;
 }
-const fileCache = new Map<string, FileCache>();
-const registryCache = new Map<string, { signature: string; registry: LabelRegistry }>();
+// On globalThis: Astro loads this module twice in one process (config plugins, then the bundled pages);
+// both copies share one scan. The version key keeps an incompatible older copy from reading it.
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for("scl.label-registry.v1")] ??= {
+  fileCache: new Map<string, FileCache>(),
+  registryCache: new Map<string, { signature: string; registry: LabelRegistry }>(),
+}) as { fileCache: Map<string, FileCache>; registryCache: Map<string, { signature: string; registry: LabelRegistry }> };
+const { fileCache, registryCache } = shared;
 
 function listMdx(dir: string): string[] {
   let names: string[];

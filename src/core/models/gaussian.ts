@@ -12,7 +12,7 @@ import type { Rng } from "../rng";
 import type { Schema } from "../schema";
 import { createNormal } from "../sampling/normal";
 import { createGamma } from "../sampling/chisquare";
-import { gaussianTheory, realCount } from "../theory/gaussian";
+import { divisor, gaussianTheory, realCount } from "../theory/gaussian";
 
 export { realCount };
 
@@ -55,11 +55,6 @@ export const gaussianMetrics: MetricSpec[] = [
   { name: "sigma", label: "Fitted standard deviation σ_t", help: "Square root of the fitted variance." },
   { name: "w2", label: "W₂² to the truth", help: "Squared 2-Wasserstein distance (μ_t − μ*)² + (σ_t − σ*)² to the real distribution." },
 ];
-
-/** Divisor of the pooled scatter for N samples. */
-export function divisor(estimator: GaussianParams["estimator"], count: number): number {
-  return estimator === "mle" ? count : count - 1;
-}
 
 /** A group of samples summarised by count, mean and log of the scatter Σ(x − mean)². */
 interface Group {

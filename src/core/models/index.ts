@@ -4,7 +4,10 @@ import { bounded } from "./bounded";
 import { categorical } from "./categorical";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
+import { policyGradient } from "./policy-gradient";
 import { regression } from "./regression";
+import { verifier } from "./verifier";
+import { bestOfN } from "./best-of-n";
 
 export const models: Record<string, AnyModel> = {
   [categorical.id]: categorical,
@@ -12,6 +15,9 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [verifier.id]: verifier,
+  [policyGradient.id]: policyGradient,
+  [bestOfN.id]: bestOfN,
 };
 
-export { bounded, categorical, dpi, gaussian, regression };
+export { bestOfN, bounded, categorical, dpi, gaussian, policyGradient, regression, verifier };

@@ -21,8 +21,8 @@ export function realCount(p: Pick<GaussianParams, "n" | "alpha">): number {
   return Math.floor(p.alpha * p.n + 0.5 + 1e-9);
 }
 
-/** The estimator's divisor for N pooled samples. */
-function div(estimator: GaussianParams["estimator"], count: number): number {
+/** The estimator's divisor for N pooled samples: N (MLE) or N − 1 (unbiased). */
+export function divisor(estimator: GaussianParams["estimator"], count: number): number {
   return estimator === "mle" ? count : count - 1;
 }
 
@@ -65,7 +65,7 @@ export function gaussianMoments(p: GaussianParams): GaussianMoments {
     if (p.workflow === "replace") {
       a2 = (m * muStar + k * a) / n;
       D2 = (m * s2 + k * l2 * V + k * k * D) / (n * n);
-      V2 = ESb / div(p.estimator, n);
+      V2 = ESb / divisor(p.estimator, n);
     } else {
       const N = t * n;
       const N2 = N + n;
@@ -73,7 +73,7 @@ export function gaussianMoments(p: GaussianParams): GaussianMoments {
       P = P + ESb + ((N * n) / N2) * Ebdev;
       a2 = ((N + k) * a + m * muStar) / N2;
       D2 = ((N + k) ** 2 * D + m * s2 + k * l2 * V) / (N2 * N2);
-      V2 = P / div(p.estimator, N2);
+      V2 = P / divisor(p.estimator, N2);
     }
     a = a2;
     D = D2;
@@ -99,7 +99,7 @@ export interface ClosedLoopLaws {
 export function gaussianClosedLoop(p: GaussianParams): ClosedLoopLaws | null {
   if (realCount(p) !== 0 || p.workflow !== "replace") return null;
   const k = p.n - 1;
-  const c = div(p.estimator, p.n);
+  const c = divisor(p.estimator, p.n);
   // log σ²_{t+1} = log σ_t² + 2 log λ + log χ²_k − log c, and E log χ²_k = ψ(k/2) + ln 2.
   const drift = 2 * Math.log(p.temperature) + digamma(k / 2) + Math.LN2 - Math.log(c);
   const step = trigamma(k / 2);
@@ -126,7 +126,7 @@ export function gaussianStationary(p: Pick<GaussianParams, "n" | "alpha" | "esti
   const k = n - m;
   const l2 = p.temperature ** 2;
   const s2 = p.sigmaStar ** 2;
-  const c = div(p.estimator, n);
+  const c = divisor(p.estimator, n);
   // V = (s2(m−1+k/n) + l2(k−1+m/n)V + (mk/n)D)/c ;  D = (m s2 + k l2 V + k² D)/n²
   const a11 = 1 - (l2 * (k - 1 + m / n)) / c, a12 = -(m * k) / n / c, b1 = (s2 * (m - 1 + k / n)) / c;
   const a21 = -(k * l2) / (n * n), a22 = 1 - (k * k) / (n * n), b2 = (m * s2) / (n * n);

@@ -20,7 +20,7 @@ const continuous: AnyModel[] = [gaussian, regression];
 /** Valid raw values for a spec (generations kept short so the property runs stay fast). */
 function valid(name: string, spec: AnySpec): fc.Arbitrary<unknown> {
   switch (spec.type) {
-    case "int": return fc.integer({ min: spec.min, max: name === "generations" ? Math.min(spec.max, 40) : spec.max });
+    case "int": return fc.integer({ min: spec.min, max: name === "generations" ? Math.min(spec.max, 15) : spec.max });
     case "float": return fc.double({ min: spec.min, max: spec.max, noNaN: true });
     case "enum": return fc.constantFrom(...spec.options.map((o) => o.value));
     default: return fc.constant(spec.default);

@@ -4,11 +4,12 @@ import digamma from "@stdlib/math-base-special-digamma";
 import { createRng } from "../../../src/core/rng";
 import { createNormal } from "../../../src/core/sampling/normal";
 import { createGamma } from "../../../src/core/sampling/chisquare";
-import { meanSE, varianceSE } from "./support/stats";
+import { ksCritical, ksStatistic, meanSE, varianceSE } from "./support/stats";
+import { polarNormal } from "./support/polar-normal";
 
 const N = 200_000;
 
-describe("normal (polar method)", () => {
+describe("normal (ziggurat)", () => {
   it("has mean 0, variance 1, Φ(1) = 0.841344746 and E Z⁴ = 3 within 3 SE", () => {
     const z = createNormal(createRng(1));
     const xs = Float64Array.from({ length: N }, () => z());
@@ -20,6 +21,20 @@ describe("normal (polar method)", () => {
     expect(Math.abs(below.mean - 0.841344746)).toBeLessThanOrEqual(3 * below.se);
     const k = meanSE(xs.map((x) => x ** 4));
     expect(Math.abs(k.mean - 3)).toBeLessThanOrEqual(3 * k.se);
+  });
+  it("matches an independent polar-method sampler (two-sample KS, α = 0.001) and the exact tail masses", () => {
+    const z = createNormal(createRng(2));
+    const ref = polarNormal(createRng(3));
+    const a = Float64Array.from({ length: N }, () => z());
+    const b = Float64Array.from({ length: N }, () => ref());
+    expect(ksStatistic(a, b)).toBeLessThan(ksCritical(N, N));
+    // P(|Z| > R) at the ziggurat's tail start R = 3.442619855899, and P(|Z| > 2.5) (wedges), from erfc.
+    for (const [cut, p] of [[3.442619855899, 0.0005761085123916405], [2.5, 0.012419330651552278]] as const) {
+      const beyond = meanSE(a.map((x) => (Math.abs(x) > cut ? 1 : 0)));
+      expect(Math.abs(beyond.mean - p)).toBeLessThanOrEqual(3 * Math.sqrt((p * (1 - p)) / N));
+    }
+    const big = meanSE(a.map((x) => (x > 4 ? 1 : 0))); // only the tail sampler can produce these
+    expect(big.mean).toBeGreaterThan(0);
   });
   it("is deterministic per stream", () => {
     const a = createNormal(createRng(9)), b = createNormal(createRng(9));

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SITE, renderFile, renderMdx } from "./harness";
@@ -114,5 +116,30 @@ describe("headings", () => {
 
   it("leave the References heading unnumbered", () => {
     expect(alpha).toContain('<section class="references" aria-labelledby="references"><h2 id="references">References</h2><ol class="reference-list">');
+  });
+});
+
+describe("authoring variants", () => {
+  it("accept one-line environments, imports and components inside figures", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "variants-"));
+    const content = path.join(dir, "content");
+    mkdirSync(path.join(content, "chapters"), { recursive: true });
+    const file = path.join(content, "chapters", "04-variants.mdx");
+    writeFileSync(
+      file,
+      "---\nnumber: 4\ntitle: V\nshortTitle: V\nsummary: s\nslug: variants\nupdated: 2026-11-28\n---\n" +
+        'import Demo from "../../components/Demo.astro";\n\n' +
+        '<Remark id="rem:inline" source="paper">One line with $x$.</Remark>\n\n' +
+        '<Figure id="fig:demo" caption="A *live* demo.">\n<Demo client:visible seed={3} />\n</Figure>\n',
+    );
+    try {
+      const html = await renderFile(file, { contentDir: content });
+      expect(html).toContain('<div class="env env-remark" id="rem:inline" data-cite-label="Remark 4.1" role="group" aria-labelledby="rem:inline-label">');
+      expect(html).toMatch(/<p>One line with <span class="katex">/);
+      expect(html).toContain('<figure class="figure" id="fig:demo" data-cite-label="Figure 4.1"><Demo client:visible="null" seed="3"></Demo>');
+      expect(html).toContain('<span class="env-label">Figure 4.1.</span> A <em>live</em> demo. <a class="anchor-link"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -26,10 +26,13 @@ export interface RenderOptions {
 
 /** Lower-case MDX JSX (`<p>`) to plain elements so hast-util-to-html can print the tree. */
 function jsxToElements(tree: Root): Root {
+  tree.children = tree.children.filter((n) => (n.type as string) !== "mdxjsEsm"); // imports: not HTML
   visit(tree, (node) => {
     const n = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[] };
     if (n.type !== "mdxJsxFlowElement" && n.type !== "mdxJsxTextElement") return;
-    const props = Object.fromEntries((n.attributes ?? []).map((a) => [a.name, String(a.value)]));
+    const props = Object.fromEntries(
+      (n.attributes ?? []).map((a) => [a.name, typeof a.value === "object" && a.value ? String((a.value as { value: unknown }).value) : String(a.value)]),
+    );
     Object.assign(n, { type: "element", tagName: n.name ?? "div", properties: props });
   });
   return tree;

@@ -1,0 +1,367 @@
+/**
+ * The live demo (Preact island, mounted by Demo.astro with client:visible). It reads its state from
+ * the URL, runs the model in a worker, draws one chart per view and offers playback, pin & compare,
+ * exports, links and citations. Until its first live result it shows the build-time figure
+ * (`children`), so the page never flashes empty.
+ */
+import type { ComponentChildren } from "preact";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { fanChart, fanLegend, fanViewOptions, type FanChartOptions } from "../../charts/fan";
+import type { RunResult } from "../../core/ensemble";
+import { MAX_SEED, randomSeed } from "../../core/rng";
+import type { AnySpec, IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
+import { describeFan } from "../../demos/chart-data";
+import { sameState } from "../../demos/definition";
+import { formatParams } from "../../demos/format";
+import type { Progress } from "../../demos/protocol";
+import { lookupModel } from "../../demos/registry";
+import type { DemoConfig, DemoState } from "../../demos/types";
+import { decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
+import { ParamControl, TextControl } from "./controls";
+import { prefersReducedMotion } from "./download";
+import Legend from "./Legend";
+import SharePanel, { exportChart } from "./SharePanel";
+import { SimClient } from "./sim-client";
+
+interface Props {
+  config: DemoConfig;
+  /** The build-time figure, shown until the first live run finishes. */
+  children?: ComponentChildren;
+}
+
+/** pending: a run is scheduled (debounce); running: in the worker. */
+type Phase = "idle" | "pending" | "running" | "done" | "cancelled" | "error";
+
+/** Runs start this long after the last control change, so dragging a slider does not queue runs. */
+const RUN_DEBOUNCE_MS = 250;
+const URL_DEBOUNCE_MS = 400;
+/** Playback shows at most this many frames, one per FRAME_MS. */
+const PLAY_FRAMES = 100;
+const FRAME_MS = 40;
+
+function ChartView({ id, options }: { id: string; options: Omit<FanChartOptions, "document"> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const t0 = performance.now();
+    ref.current?.replaceChildren(fanChart(options));
+    performance.measure(`${id}:draw`, { start: t0 });
+  }, [options]);
+  return <div class="demo-plot" id={id} ref={ref} />;
+}
+
+export default function DemoIsland({ config, children }: Props) {
+  const model = useMemo(() => lookupModel(config.model), [config.model]);
+  const schema = model.schema as Schema<Params>;
+  const defaults = config.presets[0]!.state;
+  const [state, setState] = useState<DemoState>(defaults);
+  const [hydrated, setHydrated] = useState(false);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [run, setRun] = useState<{ result: RunResult; state: DemoState } | null>(null);
+  const [pinned, setPinned] = useState<{ result: RunResult; label: string } | null>(null);
+  const [phase, setPhase] = useState<Phase>("idle");
+  const [progress, setProgress] = useState<Progress>({ done: 0, total: 0 });
+  const [playhead, setPlayhead] = useState(Number.POSITIVE_INFINITY);
+  const [playing, setPlaying] = useState(false);
+  const [status, setStatus] = useState("");
+  /** Read out after the status when a run finishes; visible under each chart already. */
+  const [summary, setSummary] = useState("");
+  const client = useRef<SimClient | null>(null);
+  const runTimer = useRef<ReturnType<typeof setTimeout>>();
+  const urlTimer = useRef<ReturnType<typeof setTimeout>>();
+  const touched = useRef(false);
+  const firstChart = useRef(true);
+  const uid = `demo-${config.id}`;
+
+  const result = run?.result ?? null;
+  const last = result ? result.generations.length - 1 : 0;
+  const shown = Number.isFinite(playhead) ? Math.min(playhead, last) : last;
+  const metrics = useMemo(() => (result ? model.metrics(result.params) : model.metrics(state.params)), [result, model]);
+  const metricSpec = (name: string) => metrics.find((m) => m.name === name) ?? { name, label: name, help: "" };
+  const describeAll = (r: RunResult, upto = Number.POSITIVE_INFINITY) =>
+    config.views.map((v) => describeFan(r, metricSpec(v.metric), upto)).join(" ");
+
+  async function startRun(next: DemoState, play: boolean) {
+    clearTimeout(runTimer.current);
+    client.current ??= new SimClient();
+    setPhase("running");
+    setSummary("");
+    setPlaying(false);
+    setProgress({ done: 0, total: next.replicates });
+    const t0 = performance.now();
+    let frame = 0;
+    let latest: Progress | null = null;
+    const onProgress = (p: Progress) => {
+      // At most one re-render per frame, however fast chunks finish.
+      latest = p;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (latest) setProgress(latest);
+      });
+    };
+    try {
+      const res = await client.current.run(
+        { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths },
+        onProgress,
+      );
+      cancelAnimationFrame(frame);
+      if (!res) return; // cancelled or superseded: a newer run owns the display
+      const animate = play && !prefersReducedMotion() && res.generations.length > 1;
+      setRun({ result: res, state: next });
+      setPhase("done");
+      setPlayhead(animate ? 0 : Number.POSITIVE_INFINITY);
+      setPlaying(animate);
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      setStatus(`Run finished: ${res.replicates} replicates, seed ${res.seed}, ${secs} s.`);
+      setSummary(config.views
+        .map((v) => describeFan(res, model.metrics(res.params).find((m) => m.name === v.metric) ?? { name: v.metric, label: v.metric, help: "" }))
+        .join(" "));
+    } catch (error) {
+      setPhase("error");
+      setStatus(`The run failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** A user change: new state, URL rewritten soon, a run soon (or now). */
+  function update(next: DemoState, now = false) {
+    touched.current = true;
+    setState(next);
+    clearTimeout(runTimer.current);
+    if (now) void startRun(next, false);
+    else {
+      setPhase("pending");
+      runTimer.current = setTimeout(() => void startRun(next, false), RUN_DEBOUNCE_MS);
+    }
+  }
+
+  useEffect(() => {
+    performance.mark(`${uid}:hydrated`);
+    const decoded = decodeState(config.id, schema, location.search, defaults, config.maxReplicates);
+    setState(decoded.state);
+    setNotices(decoded.notices);
+    // A link with replaced values is rewritten, so copying the address bar gives the run on screen.
+    if (decoded.notices.length) touched.current = true;
+    setHydrated(true);
+    void startRun(decoded.state, false);
+    return () => {
+      clearTimeout(runTimer.current);
+      clearTimeout(urlTimer.current);
+      client.current?.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!hydrated || !touched.current) return;
+    clearTimeout(urlTimer.current);
+    urlTimer.current = setTimeout(() => {
+      const query = replaceInQuery(location.search, config.id, sameState(state, defaults) ? null : encodeState(config.id, schema, state));
+      history.replaceState(history.state, "", `${location.pathname}${query}${location.hash}`);
+    }, URL_DEBOUNCE_MS);
+  }, [state, hydrated]);
+
+  useEffect(() => {
+    if (!playing || !result) return;
+    const stride = Math.max(1, Math.ceil(last / PLAY_FRAMES));
+    const timer = setTimeout(() => {
+      const next = Math.min(last, shown + stride);
+      if (next >= last) {
+        setPlaying(false);
+        setPlayhead(Number.POSITIVE_INFINITY);
+        setStatus(`Playback finished at generation ${result.generations[last]}.`);
+        setSummary(describeAll(result));
+      } else setPlayhead(next);
+    }, FRAME_MS);
+    return () => clearTimeout(timer);
+  }, [playing, playhead, result]);
+
+  const views = useMemo(() => {
+    if (!result) return [];
+    return config.views.map((view) => ({
+      view,
+      options: fanViewOptions(view, metricSpec(view.metric), result, {
+        ...(Number.isFinite(playhead) ? { upto: shown } : {}),
+        ...(pinned ? { compare: pinned.result } : {}),
+      }),
+    }));
+  }, [result, playhead, pinned]);
+
+  useEffect(() => {
+    if (result && firstChart.current) {
+      firstChart.current = false;
+      performance.mark(`${uid}:first-chart`);
+    }
+  }, [result]);
+
+  const live = hydrated && result !== null;
+  const busy = phase === "running";
+  const disabled = !hydrated;
+  const runState = run?.state ?? state;
+  const fresh = run !== null && sameState(run.state, state);
+
+  function stateLabel(s: DemoState): string {
+    const picked: Params = {};
+    for (const [k, v] of Object.entries(s.params)) if (String(v) !== String(defaults.params[k])) picked[k] = v;
+    const changed = Object.keys(picked);
+    const text = changed.length ? formatParams(schema, picked) : "default parameters";
+    return `${text}, seed ${s.seed}`;
+  }
+
+  function onRunToggle() {
+    if (playing) {
+      setPlaying(false);
+      setSummary("");
+      setStatus(`Paused at generation ${result?.generations[shown]}.`);
+      return;
+    }
+    if (fresh && !busy && result) {
+      if (prefersReducedMotion()) {
+        // No animation: show the final state at once, and say so.
+        setPlayhead(Number.POSITIVE_INFINITY);
+        setStatus(`Run finished: showing generation ${result.generations[last]} of ${result.generations[last]}.`);
+        setSummary(describeAll(result));
+      } else {
+        if (!Number.isFinite(playhead) || shown >= last) setPlayhead(0);
+        setPlaying(true);
+      }
+      return;
+    }
+    void startRun(state, true);
+  }
+
+  function onStep() {
+    if (!result) return;
+    setPlaying(false);
+    const next = Number.isFinite(playhead) ? Math.min(last, shown + 1) : last;
+    setPlayhead(next >= last ? Number.POSITIVE_INFINITY : next);
+    setSummary("");
+    setStatus(`Generation ${result.generations[next]} of ${result.generations[last]}. ${describeAll(result, next)}`);
+  }
+
+  function onReset() {
+    if (!result) return;
+    setPlaying(false);
+    setPlayhead(0);
+    setSummary("");
+    setStatus(`Reset to generation ${result.generations[0]}.`);
+  }
+
+  function onCancel() {
+    clearTimeout(runTimer.current);
+    client.current?.cancel();
+    setPhase("cancelled");
+    setSummary("");
+    setStatus(result ? "Run cancelled; the chart still shows the previous run." : "Run cancelled.");
+  }
+
+  const presetId = config.presets.find((p) => sameState(p.state, state))?.id ?? "custom";
+  const preset = config.presets.find((p) => p.id === presetId);
+  const seedSpec: IntSpec = { type: "int", label: "Seed", help: "Same parameters and seed give the same numbers.", min: 0, max: MAX_SEED, default: defaults.seed };
+  const repSpec: IntSpec = { type: "int", label: "Replicates", help: "Independent runs summarised by the bands.", min: 1, max: config.maxReplicates, default: defaults.replicates, scale: "log" };
+  const setParam = (name: string, value: ParamValue) => update({ ...state, params: { ...state.params, [name]: value } });
+  const specs = Object.entries(schema.params) as [string, AnySpec][];
+  const primary = config.controls ? specs.filter(([name]) => config.controls!.includes(name)) : specs;
+  const secondary = config.controls ? specs.filter(([name]) => !config.controls!.includes(name)) : [];
+  const renderControl = ([name, spec]: [string, AnySpec]) => (
+    <ParamControl key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled} onChange={(v) => setParam(name, v)} />
+  );
+
+  return (
+    <div class="demo-shell" data-phase={phase} data-live={live ? "true" : "false"}>
+      {notices.length > 0 && (
+        <div class="demo-notice" role="status">
+          <p>This page's link had values that could not be used; they were replaced:</p>
+          <ul>{notices.map((n, i) => <li key={i}>{noticeText(n)}</li>)}</ul>
+          <button type="button" onClick={() => setNotices([])}>Dismiss</button>
+        </div>
+      )}
+      <div class="demo-body">
+        <form class="demo-controls" aria-label={`Parameters of ${config.title ?? model.label}`} onSubmit={(e) => e.preventDefault()}>
+          {config.presets.length > 1 && (
+            <div class="demo-control demo-control-preset">
+              <label class="demo-label" for={`${uid}-preset`}>Preset</label>
+              <select
+                id={`${uid}-preset`}
+                value={presetId}
+                disabled={disabled}
+                onChange={(e) => {
+                  const p = config.presets.find((q) => q.id === (e.currentTarget as HTMLSelectElement).value);
+                  if (p) update(p.state, true);
+                }}
+              >
+                {config.presets.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+                {presetId === "custom" && <option value="custom" disabled>Custom</option>}
+              </select>
+              {preset?.note && <span class="demo-help">{preset.note}</span>}
+            </div>
+          )}
+          {primary.map(renderControl)}
+          {secondary.length > 0 && (
+            <details class="demo-more" open={secondary.some(([name]) => String(state.params[name]) !== String(defaults.params[name]))}>
+              <summary>More parameters ({secondary.length})</summary>
+              {secondary.map(renderControl)}
+            </details>
+          )}
+          <div class="demo-seed">
+            <TextControl id={`${uid}-seed`} name="seed" spec={seedSpec} value={state.seed} disabled={disabled} onChange={(v) => update({ ...state, seed: v as number })} />
+            <button type="button" disabled={disabled} onClick={() => update({ ...state, seed: randomSeed() }, true)}>New seed</button>
+          </div>
+          <ParamControl id={`${uid}-replicates`} name="replicates" spec={repSpec} value={state.replicates} disabled={disabled} onChange={(v) => update({ ...state, replicates: v as number })} />
+        </form>
+
+        <div class="demo-output">
+          <div class="demo-transport" role="group" aria-label="Playback">
+            <button type="button" class="demo-primary" disabled={disabled} onClick={onRunToggle}>{playing ? "Pause" : "Run"}</button>
+            <button type="button" disabled={disabled || !result} onClick={onStep}>Step</button>
+            <button type="button" disabled={disabled || !result} onClick={onReset} title="Rewind to the first generation">Reset</button>
+            <span class="demo-generation">{result ? `Generation ${result.generations[shown]} of ${result.generations[last]}` : ""}</span>
+            {pinned ? (
+              <button type="button" onClick={() => setPinned(null)}>Unpin A</button>
+            ) : (
+              <button type="button" disabled={!run} onClick={() => run && setPinned({ result: run.result, label: stateLabel(run.state) })} title="Keep this run on the chart to compare with the next">Pin as A</button>
+            )}
+          </div>
+          <div class="demo-progress" style={{ visibility: busy ? "visible" : "hidden" }}>
+            <label for={`${uid}-progress`}>Replicates run</label>
+            <progress id={`${uid}-progress`} max={progress.total || 1} value={progress.done}>{progress.done} of {progress.total}</progress>
+            <span class="demo-progress-text">{progress.done} / {progress.total}</span>
+            <button type="button" onClick={onCancel}>Cancel</button>
+          </div>
+          <p class="demo-status" role="status" aria-live="polite">
+            {status}
+            {summary && <span class="demo-sr"> {summary}</span>}
+          </p>
+
+          <div class="demo-charts">
+            {live
+              ? views.map(({ view, options }) => {
+                  const spec = metricSpec(view.metric);
+                  const chartId = `${uid}-chart-${view.metric.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+                  const legend = fanLegend({
+                    hasPaths: options.data.paths.length > 0,
+                    hasTheory: options.data.theory.length > 0,
+                    ...(pinned ? { compareLabel: pinned.label, currentLabel: "B, this run" } : {}),
+                  });
+                  return (
+                    <div class="demo-chart" key={view.metric}>
+                      <p class="demo-chart-title">{view.title ?? spec.label}</p>
+                      <Legend items={legend} />
+                      <ChartView id={chartId} options={options} />
+                      <p class="demo-desc">
+                        {describeFan(result!, spec, shown)}
+                        {pinned && pinned.result.metrics[view.metric] ? ` Pinned A: ${describeFan(pinned.result, spec)}` : ""}
+                      </p>
+                      <div class="demo-chart-actions">
+                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "svg")}>SVG</button>
+                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "png")}>PNG</button>
+                      </div>
+                    </div>
+                  );
+                })
+              : children}
+          </div>
+
+          <SharePanel config={config} schema={schema} modelLabel={model.label} run={run} state={runState} hydrated={hydrated} />
+        </div>
+      </div>
+    </div>
+  );
+}

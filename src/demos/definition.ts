@@ -1,0 +1,104 @@
+/**
+ * Resolves what an author wrote in MDX into a validated DemoConfig. Strict on purpose: a typo in a
+ * preset or a metric name fails the build with the demo id, instead of shipping a broken demo.
+ */
+import { checkRunOptions, MAX_REPLICATES } from "../core/ensemble";
+import type { AnyModel } from "../core/model";
+import { defaultParams, validateParams, type Params } from "../core/schema";
+import type { DemoConfig, DemoInput, DemoState, Preset, ViewSpec } from "./types";
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_REPLICATES = 200;
+export const DEFAULT_MAX_REPLICATES = 5000;
+export const DEFAULT_KEEP_PATHS = 5;
+/** Reserved URL keys: a model parameter may not use these names. */
+export const RESERVED_KEYS = ["seed", "replicates"] as const;
+
+const ID = /^[a-z][a-z0-9-]{0,39}$/;
+
+export class DemoConfigError extends Error {
+  override readonly name = "DemoConfigError";
+  constructor(demo: string, message: string) {
+    super(`Demo "${demo}": ${message}`);
+  }
+}
+
+function state(demoId: string, model: AnyModel, base: Params, raw: { params?: Params; seed?: number; replicates?: number }, fallback: { seed: number; replicates: number }, maxReplicates: number): DemoState {
+  let params: Params;
+  try {
+    params = validateParams(model.schema, { ...base, ...(raw.params ?? {}) });
+  } catch (error) {
+    throw new DemoConfigError(demoId, (error as Error).message);
+  }
+  const seed = raw.seed ?? fallback.seed;
+  const replicates = raw.replicates ?? fallback.replicates;
+  try {
+    checkRunOptions({ seed, replicates });
+  } catch (error) {
+    throw new DemoConfigError(demoId, (error as Error).message);
+  }
+  if (replicates > maxReplicates) throw new DemoConfigError(demoId, `replicates ${replicates} exceeds maxReplicates ${maxReplicates}`);
+  return { params, seed, replicates };
+}
+
+/** Validates a demo description against its model. Throws DemoConfigError naming the demo. */
+export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
+  const id = input.id;
+  if (typeof id !== "string" || !ID.test(id)) throw new DemoConfigError(String(id), "id must match [a-z][a-z0-9-]* (it prefixes URL keys)");
+  for (const key of RESERVED_KEYS) {
+    if (key in model.schema.params) throw new DemoConfigError(id, `model parameter "${key}" clashes with a reserved URL key`);
+  }
+  const maxReplicates = input.maxReplicates ?? DEFAULT_MAX_REPLICATES;
+  if (!Number.isInteger(maxReplicates) || maxReplicates < 1 || maxReplicates > MAX_REPLICATES) {
+    throw new DemoConfigError(id, `maxReplicates must be an integer in [1, ${MAX_REPLICATES}]`);
+  }
+  const keepPaths = input.keepPaths ?? DEFAULT_KEEP_PATHS;
+  if (!Number.isInteger(keepPaths) || keepPaths < 0 || keepPaths > 5) throw new DemoConfigError(id, "keepPaths must be an integer in [0, 5]");
+
+  const base = defaultParams(model.schema);
+  const initial = state(id, model, base, input, { seed: DEFAULT_SEED, replicates: DEFAULT_REPLICATES }, maxReplicates);
+  const presets: Preset[] = [{ id: "default", label: "Default", state: initial }];
+  for (const p of input.presets ?? []) {
+    if (typeof p.id !== "string" || !ID.test(p.id)) throw new DemoConfigError(id, `preset id ${JSON.stringify(p.id)} must match [a-z][a-z0-9-]*`);
+    if (presets.some((q) => q.id === p.id)) throw new DemoConfigError(id, `duplicate preset id "${p.id}"`);
+    if (typeof p.label !== "string" || p.label.trim() === "") throw new DemoConfigError(id, `preset "${p.id}" needs a label`);
+    const s = state(id, model, initial.params, p, initial, maxReplicates);
+    presets.push({ id: p.id, label: p.label, ...(p.note ? { note: p.note } : {}), state: s });
+  }
+
+  const available = new Set(model.metrics(initial.params).map((m) => m.name));
+  const views: ViewSpec[] = input.views ?? (input.metrics ?? [...available]).map((metric) => ({ kind: "fan" as const, metric }));
+  if (views.length === 0) throw new DemoConfigError(id, "needs at least one metric or view");
+  for (const v of views) {
+    if (!available.has(v.metric)) throw new DemoConfigError(id, `model ${model.id} has no metric "${v.metric}" (has ${[...available].join(", ")})`);
+  }
+  if (input.controls) {
+    for (const name of input.controls) {
+      if (!(name in model.schema.params)) throw new DemoConfigError(id, `controls: model ${model.id} has no parameter "${name}"`);
+    }
+  }
+  return {
+    id,
+    model: model.id,
+    views,
+    presets,
+    keepPaths,
+    maxReplicates,
+    ...(input.controls ? { controls: [...input.controls] } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.equation ? { equation: input.equation } : {}),
+  };
+}
+
+/** Same state? (params compared by their values, lists element-wise) */
+export function sameState(a: DemoState, b: DemoState): boolean {
+  if (a.seed !== b.seed || a.replicates !== b.replicates) return false;
+  const keys = new Set([...Object.keys(a.params), ...Object.keys(b.params)]);
+  for (const k of keys) {
+    const x = a.params[k], y = b.params[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
