@@ -100,7 +100,7 @@ test("every page fits a 360 px wide screen without horizontal scrolling", async 
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: no serious or critical violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(30_000 + paths.length * 15_000);
+    test.setTimeout(60_000 + paths.length * 30_000); // axe takes 5–15 s per page on a loaded 2-core machine
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of paths) {
       await page.goto(path);
