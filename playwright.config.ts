@@ -11,6 +11,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   workers: 1,
   retries: 0,
+  // Demo pages run simulations in workers; a 2-core CI machine needs headroom (speed is benchmarked, not asserted).
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   use: { baseURL: `http://127.0.0.1:${PORT}` },
   projects: [
