@@ -1,0 +1,216 @@
+/**
+ * Lazy ("tree") enumeration of the right-first subtree R of the (n,2) machine space, blank 0.
+ *
+ * The machine is simulated with an empty table; when it reads an undefined (state, symbol) entry we branch
+ * over that entry's 4n+2 choices. A finished branch stands for every completion of its still-undefined
+ * entries, so its weight is (4n+2)^(undefined) times the multiplicities below. Exact (weights are integers
+ * < 2^53 for n ≤ 5, so doubles add them exactly).
+ *
+ * Reductions (all exact; see README):
+ * - Root: the first entry (state 0, blank 0) is fixed to "write w, move Right, go to state 1", w ∈ {0,1},
+ *   with weight n−1 (any other new state is a relabelling). Halting first entries, loops to state 0 and the
+ *   left-first mirror images are added analytically by `complete.ts`.
+ * - State labels: a transition to a not-yet-used state only tries the lowest unused label, weight = number
+ *   of unused labels (the unused states' entries are all undefined, so they are interchangeable).
+ * - Pruning of branches that provably never halt: (a) escapee: the head arrives on fresh (never visited,
+ *   hence blank) cells in the same state twice within one run of consecutive fresh moves — from then on it
+ *   repeats forever; (b) cycle: the exact configuration (state, head, visited tape) repeats (Brent's method).
+ *   Both only use transitions already executed, so they hold for every completion of the branch.
+ *
+ * Chunks: a chunk is a prefix of choice indices for the first k decisions (branch points). A branch that
+ * finishes after j < k decisions is counted only by the chunk whose remaining prefix digits are all 0, so
+ * the chunks partition the tree and can run independently (workers, checkpoints).
+ */
+import { choicesPerEntry, MAX_STATES } from "./machine";
+
+/** Output strings of length ≤ SMALL_LENGTH are counted in a flat array indexed by (1 << length) | bits. */
+export const SMALL_LENGTH = 20;
+
+/** Halting counts of the right-first subtree R (blank 0) plus work statistics. */
+export interface TreeCounts {
+  /** small[(1 << L) | value] = weighted count of output of length L ≤ SMALL_LENGTH (first cell = most significant bit). */
+  small: Float64Array;
+  /** Counts of longer outputs, keyed by the '0'/'1' string. */
+  large: Map<string, number>;
+  /** Total weight of halting machines in R. */
+  halting: number;
+  /** Branches finished (halted, cut off or pruned). */
+  leaves: number;
+  /** Transitions simulated. */
+  steps: number;
+}
+
+export function emptyTreeCounts(): TreeCounts {
+  return { small: new Float64Array(1 << (SMALL_LENGTH + 1)), large: new Map(), halting: 0, leaves: 0, steps: 0 };
+}
+
+/** Add b into a. */
+export function mergeTreeCounts(a: TreeCounts, b: TreeCounts): void {
+  for (let i = 0; i < a.small.length; i++) if (b.small[i] !== 0) a.small[i]! += b.small[i]!;
+  for (const [k, v] of b.large) a.large.set(k, (a.large.get(k) ?? 0) + v);
+  a.halting += b.halting;
+  a.leaves += b.leaves;
+  a.steps += b.steps;
+}
+
+/** The counts as a map string → weight (nonzero only). */
+export function treeCountsToMap(t: TreeCounts): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let key = 2; key < t.small.length; key++) {
+    const v = t.small[key]!;
+    if (v === 0) continue;
+    const L = 31 - Math.clz32(key);
+    out.set((key - (1 << L)).toString(2).padStart(L, "0"), v);
+  }
+  for (const [k, v] of t.large) out.set(k, v);
+  return out;
+}
+
+/** Options of one tree run. */
+export interface TreeOptions {
+  /** Working states n (1…5). */
+  states: number;
+  /** Step cut-off: halting within maxSteps steps (halting step included) counts. */
+  maxSteps: number;
+  /** Chunk prefix (choice indices of the first decisions); empty = the whole tree. */
+  prefix?: readonly number[];
+  /** Prune detected non-halters (default true; false only for cross-checks). */
+  prune?: boolean;
+}
+
+/** Enumerate R (or one chunk of it) and add its counts into `acc`. */
+export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
+  const n = options.states;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_STATES) throw new RangeError(`states must be in [1, ${MAX_STATES}]`);
+  if (n === 1) return; // the root needs a second state: R is empty
+  const maxSteps = options.maxSteps;
+  const prefix = options.prefix ?? [];
+  const prune = options.prune ?? true;
+  const K = choicesPerEntry(n);
+  const entries = 2 * n;
+  const P = prefix.length;
+  // zeroFrom[j]: prefix digits j… are all 0 (a leaf after j decisions belongs to this chunk).
+  const zeroFrom: boolean[] = [];
+  for (let j = P; j >= 0; j--) zeroFrom[j] = j === P || (prefix[j] === 0 && zeroFrom[j + 1]!);
+  const pow: number[] = [1];
+  for (let i = 1; i <= entries; i++) pow.push(pow[i - 1]! * K);
+  const size = 2 * maxSteps + 5;
+  const origin = maxSteps + 2;
+  const tapes: Uint8Array[] = [], snaps: Uint8Array[] = [];
+  for (let i = 0; i <= entries + 1; i++) {
+    tapes.push(new Uint8Array(size));
+    snaps.push(new Uint8Array(size));
+  }
+  const def = new Uint8Array(entries), wr = new Uint8Array(entries), mv = new Int8Array(entries), nx = new Int8Array(entries);
+  const small = acc.small;
+  let leaves = 0, steps = 0, halting = 0;
+
+  const owns = (depth: number) => depth >= P || zeroFrom[depth]!;
+
+  function count(tape: Uint8Array, lo: number, hi: number, w: number): void {
+    halting += w;
+    const L = hi - lo + 1;
+    if (L <= SMALL_LENGTH) {
+      let key = 1;
+      for (let i = lo; i <= hi; i++) key = (key << 1) | tape[i]!;
+      small[key]! += w;
+    } else {
+      let s = "";
+      for (let i = lo; i <= hi; i++) s += tape[i] === 1 ? "1" : "0";
+      acc.large.set(s, (acc.large.get(s) ?? 0) + w);
+    }
+  }
+
+  /** Branch on undefined entry e at decision `depth`; the tape of this depth is tapes[depth]. */
+  function branch(depth: number, e: number, state: number, head: number, stepsSoFar: number, lo: number, hi: number, fresh: number, weight: number, defined: number, used: number): void {
+    const tape = tapes[depth]!, child = tapes[depth + 1]!;
+    const forced = depth < P ? prefix[depth]! : -1;
+    for (let c = 0; c < K; c++) {
+      if (forced >= 0 && c !== forced) continue;
+      if (depth === 0 && c !== 6 && c !== 7) continue; // root: write c−6, Right, state 1
+      if (c < 2) {
+        // Halt writing c: the halting step is step stepsSoFar+1 ≤ maxSteps (checked by the caller).
+        leaves++;
+        if (!owns(depth + 1)) continue;
+        const old = tape[head]!;
+        tape[head] = c;
+        count(tape, lo, hi, weight * pow[entries - defined - 1]!);
+        tape[head] = old;
+        continue;
+      }
+      const r1 = c - 2, r2 = r1 >> 1, next = r2 >> 1;
+      let mult = 1, nextUsed = used;
+      if (next > used) continue;
+      if (next === used) {
+        mult = depth === 0 ? n - 1 : n - used;
+        nextUsed = used + 1;
+      }
+      def[e] = 1;
+      wr[e] = r1 & 1;
+      mv[e] = (r2 & 1) === 0 ? 1 : -1;
+      nx[e] = next;
+      child.set(tape.subarray(lo, hi + 1), lo);
+      simulate(depth + 1, state, head, stepsSoFar, lo, hi, fresh, weight * mult, defined + 1, nextUsed);
+      def[e] = 0;
+    }
+  }
+
+  /** Run from a configuration on tapes[depth] until halt, cut-off, pruning or an undefined entry. */
+  function simulate(depth: number, state: number, head: number, t: number, lo: number, hi: number, fresh: number, weight: number, defined: number, used: number): void {
+    const tape = tapes[depth]!, snap = snaps[depth]!;
+    let sState = -1, sHead = 0, sLo = 0, sHi = 0, lag = 1, snapAt = t + 1;
+    const t0 = t;
+    for (;;) {
+      if (t >= maxSteps) break; // cut-off
+      const e = 2 * state + tape[head]!;
+      if (def[e] === 0) {
+        steps += t - t0;
+        branch(depth, e, state, head, t, lo, hi, fresh, weight, defined, used);
+        tape.fill(0, lo, hi + 1); // leave this level's tape blank for the next sibling
+        return;
+      }
+      tape[head] = wr[e]!;
+      t++;
+      const d = mv[e]!;
+      if (d === 0) {
+        steps += t - t0;
+        leaves++;
+        if (owns(depth)) count(tape, lo, hi, weight * pow[entries - defined]!);
+        tape.fill(0, lo, hi + 1);
+        return;
+      }
+      head += d;
+      state = nx[e]!;
+      if (head < lo || head > hi) {
+        if (head < lo) lo = head;
+        else hi = head;
+        const bit = 1 << state;
+        if (prune && (fresh & bit) !== 0) break; // escapee
+        fresh |= bit;
+      } else fresh = 0;
+      if (prune) {
+        if (state === sState && head === sHead && lo === sLo && hi === sHi) {
+          let same = true;
+          for (let i = lo; i <= hi; i++) if (tape[i] !== snap[i]) { same = false; break; }
+          if (same) break; // cycle
+        }
+        if (t === snapAt) {
+          sState = state; sHead = head; sLo = lo; sHi = hi;
+          snap.set(tape.subarray(lo, hi + 1), lo);
+          lag *= 2;
+          snapAt = t + lag;
+        }
+      }
+    }
+    steps += t - t0;
+    leaves++;
+    tape.fill(0, lo, hi + 1);
+  }
+
+  const tape0 = tapes[0]!;
+  tape0.fill(0);
+  simulate(0, 0, origin, 0, origin, origin, 0, 1, 0, 1);
+  acc.halting += halting;
+  acc.leaves += leaves;
+  acc.steps += steps;
+}
