@@ -12,7 +12,9 @@
  *   left-first mirror images are added analytically by `complete.ts`.
  * - State labels: a transition to a not-yet-used state only tries the lowest unused label, weight = number
  *   of unused labels (the unused states' entries are all undefined, so they are interchangeable).
- * - Pruning of branches that provably never halt: (a) escapee: the head arrives on fresh (never visited,
+ * - Pruning of branches that provably never halt. In a running branch no defined entry halts (choosing Halt
+ *   ends the branch at once), so: (0) if no state with an undefined entry is reachable from the current
+ *   state in the graph of defined transitions, it never halts (this covers "no Halt entry at all"); (a) escapee: the head arrives on fresh (never visited,
  *   hence blank) cells in the same state twice within one run of consecutive fresh moves — from then on it
  *   repeats forever; (b) cycle: the exact configuration (state, head, visited tape) repeats (Brent's method).
  *   Both only use transitions already executed, so they hold for every completion of the branch.
@@ -30,6 +32,8 @@ export const SMALL_LENGTH = 20;
 export interface TreeCounts {
   /** small[(1 << L) | value] = weighted count of output of length L ≤ SMALL_LENGTH (first cell = most significant bit). */
   small: Float64Array;
+  /** Keys of `small` that became nonzero, in first-touch order (lets sparse readers skip the 2^21 scan). */
+  touched: number[];
   /** Counts of longer outputs, keyed by the '0'/'1' string. */
   large: Map<string, number>;
   /** Total weight of halting machines in R. */
@@ -41,12 +45,15 @@ export interface TreeCounts {
 }
 
 export function emptyTreeCounts(): TreeCounts {
-  return { small: new Float64Array(1 << (SMALL_LENGTH + 1)), large: new Map(), halting: 0, leaves: 0, steps: 0 };
+  return { small: new Float64Array(1 << (SMALL_LENGTH + 1)), touched: [], large: new Map(), halting: 0, leaves: 0, steps: 0 };
 }
 
 /** Add b into a. */
 export function mergeTreeCounts(a: TreeCounts, b: TreeCounts): void {
-  for (let i = 0; i < a.small.length; i++) if (b.small[i] !== 0) a.small[i]! += b.small[i]!;
+  for (const i of b.touched) {
+    if (a.small[i] === 0) a.touched.push(i);
+    a.small[i]! += b.small[i]!;
+  }
   for (const [k, v] of b.large) a.large.set(k, (a.large.get(k) ?? 0) + v);
   a.halting += b.halting;
   a.leaves += b.leaves;
@@ -113,6 +120,7 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
     if (L <= SMALL_LENGTH) {
       let key = 1;
       for (let i = lo; i <= hi; i++) key = (key << 1) | tape[i]!;
+      if (small[key] === 0) acc.touched.push(key);
       small[key]! += w;
     } else {
       let s = "";
@@ -155,9 +163,35 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
     }
   }
 
+  /** Is some state with an undefined entry reachable from `from` through defined transitions? */
+  function canReachUndefined(from: number): boolean {
+    let reach = 1 << from, frontier = reach;
+    while (frontier !== 0) {
+      let grow = 0;
+      for (let q = 0; q < n; q++) {
+        if ((frontier & (1 << q)) === 0) continue;
+        for (let s = 0; s < 2; s++) {
+          const e = 2 * q + s;
+          if (def[e] === 0) return true;
+          grow |= 1 << nx[e]!;
+        }
+      }
+      frontier = grow & ~reach;
+      reach |= grow;
+    }
+    return false;
+  }
+
   /** Run from a configuration on tapes[depth] until halt, cut-off, pruning or an undefined entry. */
   function simulate(depth: number, state: number, head: number, t: number, lo: number, hi: number, fresh: number, weight: number, defined: number, used: number): void {
     const tape = tapes[depth]!, snap = snaps[depth]!;
+    if (prune && !canReachUndefined(state)) {
+      // No defined entry halts (a halting choice ends its branch at once), so only an undefined entry can
+      // still lead to Halt: if none is reachable in the state graph, this branch never halts.
+      leaves++;
+      tape.fill(0, lo, hi + 1);
+      return;
+    }
     let sState = -1, sHead = 0, sLo = 0, sHi = 0, lag = 1, snapAt = t + 1;
     const t0 = t;
     for (;;) {
