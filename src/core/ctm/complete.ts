@@ -10,11 +10,11 @@ import { choicesPerEntry } from "./machine";
 import { complement, reverse } from "./strings";
 import { treeCountsToMap, type TreeCounts } from "./tree";
 
-/** Exact output distribution of (n,2) over both blanks. */
+/** Exact output distribution of (n,2) over both blanks (halting and counts are over (machine, blank) pairs). */
 export interface Distribution {
   states: number;
   maxSteps: number;
-  /** Number of (machine, blank) pairs: 2·(4n+2)^(2n). */
+  /** Number of machines (4n+2)^(2n); each is run on both blanks, so there are 2× as many pairs. */
   machines: bigint;
   /** Number of halting pairs (the denominator of D). */
   halting: bigint;
@@ -48,7 +48,7 @@ export function completeDistribution(states: number, maxSteps: number, tree: Tre
     halting += 2n * v;
   }
   const sorted = new Map([...counts].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)));
-  return { states, maxSteps, machines: 2n * K ** BigInt(2 * states), halting, counts: sorted };
+  return { states, maxSteps, machines: K ** BigInt(2 * states), halting, counts: sorted };
 }
 
 /** D(s) = count(s) / halting as a double. */
@@ -76,9 +76,12 @@ export function log2Big(x: bigint): number {
   return Math.log2(Number(x >> shift)) + Number(shift);
 }
 
-/** Plain JSON form: `{"states","machines","halting","counts":{"<string>":"<integer>"}}`. */
-export function distributionToJson(d: Distribution): { states: number; maxSteps: number; machines: string; halting: string; counts: Record<string, string> } {
+/**
+ * Plain JSON form `{"states","machines","blanks":2,"halting","counts":{"<string>":"<integer>"}}`: machines =
+ * (4n+2)^(2n); halting and counts are over (machine, blank) pairs, both blanks.
+ */
+export function distributionToJson(d: Distribution): { states: number; maxSteps: number; machines: string; blanks: 2; halting: string; counts: Record<string, string> } {
   const counts: Record<string, string> = {};
   for (const [s, v] of d.counts) counts[s] = v.toString();
-  return { states: d.states, maxSteps: d.maxSteps, machines: d.machines.toString(), halting: d.halting.toString(), counts };
+  return { states: d.states, maxSteps: d.maxSteps, machines: d.machines.toString(), blanks: 2, halting: d.halting.toString(), counts };
 }
