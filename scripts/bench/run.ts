@@ -20,6 +20,8 @@ interface Bench {
   args: string[];
   /** A source file the TypeScript side needs; the bench is skipped (and said so) when absent. */
   requires?: string;
+  /** False when there is no numpy counterpart (the numpy columns then show "—"). */
+  numpy?: boolean;
 }
 
 const BENCHES: Bench[] = [
@@ -27,6 +29,10 @@ const BENCHES: Bench[] = [
   { name: "gaussian same, full summary (quantiles)", script: "gaussian", args: ["--n", "1000", "--generations", "10000", "--replicates", "1000", "ensemble"] },
   { name: "categorical K=1000, n=1e5, 1000 gens, 1 rep", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "1000", "--n", "100000", "--generations", "1000", "--replicates", "1"] },
   { name: "categorical K=10, n=50, 200 gens, 2000 reps", script: "categorical", requires: "src/core/models/categorical.ts", args: ["--K", "10", "--n", "50", "--generations", "200", "--replicates", "2000"] },
+  { name: "ctm D(3) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "3"] },
+  { name: "ctm D(4) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "4"] },
+  { name: "ctm D(4) tree enumeration, 2 workers", script: "ctm", numpy: false, args: ["enumerate", "--states", "4", "--workers", "2"] },
+  { name: "ctm BDM of 10^6 random bits (block 12)", script: "ctm", numpy: false, args: ["bdm", "--bits", "1000000"] },
 ];
 
 function option(name: string, fallback: string): string {
@@ -64,10 +70,16 @@ for (const b of BENCHES) {
   const ours: BenchReport[] = [], numpy: BenchReport[] = [];
   for (let i = 0; i < repeat; i++) {
     ours.push(runChild(process.execPath, ["--import", "tsx", `scripts/bench/${b.script}.ts`, ...b.args], root));
-    numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
+    if (b.numpy !== false) numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
   }
-  const o = best(ours), p = best(numpy);
+  const o = best(ours);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
+  if (numpy.length === 0) {
+    rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, mb(o), "—", `${o.check.toPrecision(10)} | —`]);
+    process.stderr.write(`done: ${b.name}\n`);
+    continue;
+  }
+  const p = best(numpy);
   rows.push([b.name, o.seconds.toFixed(3), p.seconds.toFixed(3), (o.seconds / p.seconds).toFixed(2), `${o.cpuSeconds.toFixed(2)}/${p.cpuSeconds.toFixed(2)} (${(o.cpuSeconds / p.cpuSeconds).toFixed(2)})`, mb(o), mb(p), `${o.check.toPrecision(5)} | ${p.check.toPrecision(5)}`]);
   process.stderr.write(`done: ${b.name}\n`);
 }
