@@ -16,8 +16,11 @@
  *   ends the branch at once), so: (0) if no state with an undefined entry is reachable from the current
  *   state in the graph of defined transitions, it never halts (this covers "no Halt entry at all"); (a) escapee: the head arrives on fresh (never visited,
  *   hence blank) cells in the same state twice within one run of consecutive fresh moves — from then on it
- *   repeats forever; (b) cycle: the exact configuration (state, head, visited tape) repeats (Brent's method).
- *   Both only use transitions already executed, so they hold for every completion of the branch.
+ *   repeats forever; (b) cycle: the exact configuration (state, head, visited tape) repeats (Brent's method);
+ *   (c) translated cycle: two new right-most records at p1 < p2 in the same state, the head never below
+ *   p1 − d in between, and tape[p1−d … p1] then = tape[p2−d … p2] now (cells beyond are blank both times),
+ *   so the run from p2 replays the run from p1 shifted, forever (mirror image for left records).
+ *   All only use transitions already executed, so they hold for every completion of the branch.
  *
  * Chunks: a chunk is a prefix of choice indices for the first k decisions (branch points). A branch that
  * finishes after j < k decisions is counted only by the chunk whose remaining prefix digits are all 0, so
@@ -103,10 +106,12 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
   for (let i = 1; i <= entries; i++) pow.push(pow[i - 1]! * K);
   const size = 2 * maxSteps + 5;
   const origin = maxSteps + 2;
-  const tapes: Uint8Array[] = [], snaps: Uint8Array[] = [];
+  const tapes: Uint8Array[] = [], snaps: Uint8Array[] = [], snapsR: Uint8Array[] = [], snapsL: Uint8Array[] = [];
   for (let i = 0; i <= entries + 1; i++) {
     tapes.push(new Uint8Array(size));
     snaps.push(new Uint8Array(size));
+    snapsR.push(new Uint8Array(size));
+    snapsL.push(new Uint8Array(size));
   }
   const def = new Uint8Array(entries), wr = new Uint8Array(entries), mv = new Int8Array(entries), nx = new Int8Array(entries);
   const small = acc.small;
@@ -163,6 +168,12 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
     }
   }
 
+  /** Does tape[a … a+len] equal saved[b … b+len]? */
+  function translated(tape: Uint8Array, a: number, saved: Uint8Array, b: number, len: number): boolean {
+    for (let i = 0; i <= len; i++) if (tape[a + i] !== saved[b + i]) return false;
+    return true;
+  }
+
   /** Is some state with an undefined entry reachable from `from` through defined transitions? */
   function canReachUndefined(from: number): boolean {
     let reach = 1 << from, frontier = reach;
@@ -193,6 +204,11 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
       return;
     }
     let sState = -1, sHead = 0, sLo = 0, sHi = 0, lag = 1, snapAt = t + 1;
+    // Translated cycles: a saved right (left) record — state, position, tape — and the lowest (highest) head
+    // position since; saved at the first record after steps t0+8, 2×, 4×, … (Brent-style doubling).
+    const snapR = snapsR[depth]!, snapL = snapsL[depth]!;
+    let rState = -1, rPos = 0, rLo = 0, rMin = 0, rNext = t + 8;
+    let lState = -1, lPos = 0, lHi = 0, lMax = 0, lNext = t + 8;
     const t0 = t;
     for (;;) {
       if (t >= maxSteps) break; // cut-off
@@ -215,12 +231,29 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
       }
       head += d;
       state = nx[e]!;
+      if (head < rMin) rMin = head;
+      if (head > lMax) lMax = head;
       if (head < lo || head > hi) {
         if (head < lo) lo = head;
         else hi = head;
         const bit = 1 << state;
         if (prune && (fresh & bit) !== 0) break; // escapee
         fresh |= bit;
+        if (prune && t >= t0 + 8) {
+          if (head === hi) {
+            if (state === rState && rMin >= rLo && translated(tape, head - (rPos - rMin), snapR, rMin, rPos - rMin)) break;
+            if (t >= rNext) {
+              rState = state; rPos = head; rLo = lo; rMin = head; rNext = t0 + 2 * (t - t0);
+              snapR.set(tape.subarray(lo, hi + 1), lo);
+            }
+          } else {
+            if (state === lState && lMax <= lHi && translated(tape, head, snapL, lPos, lMax - lPos)) break;
+            if (t >= lNext) {
+              lState = state; lPos = head; lHi = hi; lMax = head; lNext = t0 + 2 * (t - t0);
+              snapL.set(tape.subarray(lo, hi + 1), lo);
+            }
+          }
+        }
       } else fresh = 0;
       if (prune) {
         if (state === sState && head === sHead && lo === sLo && hi === sHi) {
