@@ -29,7 +29,7 @@
 import { choicesPerEntry, MAX_STATES } from "./machine";
 
 /** Output strings of length ≤ SMALL_LENGTH are counted in a flat array indexed by (1 << length) | bits. */
-export const SMALL_LENGTH = 20;
+export const SMALL_LENGTH = 16;
 
 /** Halting counts of the right-first subtree R (blank 0) plus work statistics. */
 export interface TreeCounts {
