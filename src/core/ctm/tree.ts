@@ -33,7 +33,7 @@ export const SMALL_LENGTH = 16;
 
 /** Halting counts of the right-first subtree R (blank 0) plus work statistics. */
 export interface TreeCounts {
-  /** small[(1 << L) | value] = weighted count of output of length L ≤ SMALL_LENGTH (first cell = most significant bit). */
+  /** small[(1 << L) | value] = weighted count of output of length L ≤ log2(small.length) − 1 (first cell = most significant bit). */
   small: Float64Array;
   /** Keys of `small` that became nonzero, in first-touch order (lets sparse readers skip the 2^21 scan). */
   touched: number[];
@@ -47,8 +47,10 @@ export interface TreeCounts {
   steps: number;
 }
 
-export function emptyTreeCounts(): TreeCounts {
-  return { small: new Float64Array(1 << (SMALL_LENGTH + 1)), touched: [], large: new Map(), halting: 0, leaves: 0, steps: 0 };
+/** A zero accumulator; outputs longer than `smallLength` (≤ SMALL_LENGTH) go to the `large` map. */
+export function emptyTreeCounts(smallLength = SMALL_LENGTH): TreeCounts {
+  if (!Number.isInteger(smallLength) || smallLength < 1 || smallLength > SMALL_LENGTH) throw new RangeError(`smallLength must be in [1, ${SMALL_LENGTH}]`);
+  return { small: new Float64Array(1 << (smallLength + 1)), touched: [], large: new Map(), halting: 0, leaves: 0, steps: 0 };
 }
 
 /** Add b into a. */
@@ -115,6 +117,7 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
   }
   const def = new Uint8Array(entries), wr = new Uint8Array(entries), mv = new Int8Array(entries), nx = new Int8Array(entries);
   const small = acc.small;
+  const smallLength = 31 - Math.clz32(small.length) - 1;
   let leaves = 0, steps = 0, halting = 0;
 
   const owns = (depth: number) => depth >= P || zeroFrom[depth]!;
@@ -122,7 +125,7 @@ export function enumerateTree(options: TreeOptions, acc: TreeCounts): void {
   function count(tape: Uint8Array, lo: number, hi: number, w: number): void {
     halting += w;
     const L = hi - lo + 1;
-    if (L <= SMALL_LENGTH) {
+    if (L <= smallLength) {
       let key = 1;
       for (let i = lo; i <= hi; i++) key = (key << 1) | tape[i]!;
       if (small[key] === 0) acc.touched.push(key);

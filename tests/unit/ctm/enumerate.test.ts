@@ -117,3 +117,13 @@ describe("exact D(n) by tree enumeration", () => {
     expect(ctmOf(d, "00")).toBeLessThan(ctmOf(d, "000"));
   }, 60_000);
 });
+
+describe("accumulator", () => {
+  it("long outputs counted in the map equal those counted in the flat array", () => {
+    const flat = emptyTreeCounts(), mapped = emptyTreeCounts(3);
+    enumerateTree({ states: 3, maxSteps: 21 }, flat);
+    enumerateTree({ states: 3, maxSteps: 21 }, mapped);
+    expect(mapped.large.size).toBeGreaterThan(0);
+    expect(completeDistribution(3, 21, mapped).counts).toEqual(completeDistribution(3, 21, flat).counts);
+  });
+});
