@@ -7,7 +7,7 @@
  *   of length r (pybdm PartitionRecursive in 1-D).
  * BDM = Σ over distinct raw blocks [CTM + log2 multiplicity], always in bits.
  */
-import { bdmOfCounts, entropyOfCounts, normalisedBdm, shapeCounts, type BlockCounts } from "./blocks";
+import { bdmOfCounts, entropyOfCounts, normalisedBdm, normalisedEntropy, shapeCounts, type BlockCounts } from "./blocks";
 import type { CtmTable } from "./table";
 
 export type Boundary = "ignore" | "correlated" | "recursive";
@@ -79,4 +79,9 @@ export function blockEntropy1(bits: Uint8Array, options?: Bdm1Options): number {
 export function nbdm1(bits: Uint8Array, table: CtmTable, options?: Bdm1Options): number {
   if (resolveBdm1(options).boundary === "correlated") throw new RangeError("normalised BDM is not defined for the correlated boundary");
   return normalisedBdm(decompose1(bits, options), table);
+}
+
+/** Normalised block entropy in [0, 1] (pybdm `nent`). */
+export function nent1(bits: Uint8Array, options?: Bdm1Options): number {
+  return normalisedEntropy(decompose1(bits, options));
 }

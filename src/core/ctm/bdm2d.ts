@@ -3,7 +3,7 @@
  * `ignore` keeps the full blocks of the grid at multiples of d; `recursive` cuts every leftover piece again
  * with square blocks of its smallest side, recursively, dropping pieces whose smallest side < minLength (2).
  */
-import { bdmOfCounts, entropyOfCounts, normalisedBdm, shapeCounts, type BlockCounts } from "./blocks";
+import { bdmOfCounts, entropyOfCounts, normalisedBdm, normalisedEntropy, shapeCounts, type BlockCounts } from "./blocks";
 import type { CtmTable } from "./table";
 
 /** A binary matrix, row-major. */
@@ -70,4 +70,9 @@ export function blockEntropy2(m: BitMatrix, options?: Bdm2Options): number {
 
 export function nbdm2(m: BitMatrix, table: CtmTable, options?: Bdm2Options): number {
   return normalisedBdm(decompose2(m, options), table);
+}
+
+/** Normalised block entropy in [0, 1] (pybdm `nent`). */
+export function nent2(m: BitMatrix, options?: Bdm2Options): number {
+  return normalisedEntropy(decompose2(m, options));
 }

@@ -96,3 +96,27 @@ export function normalisedBdm(all: BlockCounts, table: CtmTable): number {
   const bdm = bdmOfCounts(all, table);
   return max === min ? NaN : (bdm - min) / (max - min);
 }
+
+/**
+ * Normalised block entropy (pybdm `nent`): (H − min)/(max − min) with min = entropy of the shares of
+ * distinct blocks per shape (0 for a single shape) and max = log2(min(blocks, possible blocks)). NaN if max = min.
+ */
+export function normalisedEntropy(all: BlockCounts): number {
+  const h = entropyOfCounts(all);
+  const distinct: number[] = [];
+  let blocks = 0, possible = 0;
+  for (const s of all.values()) {
+    let d = 0;
+    for (const n of s.counts) {
+      blocks += n;
+      if (n > 0) d++;
+    }
+    if (d > 0) distinct.push(d);
+    possible += s.counts.length;
+  }
+  const total = distinct.reduce((a, b) => a + b, 0);
+  let min = 0;
+  for (const d of distinct) min -= (d / total) * Math.log2(d / total);
+  const max = Math.log2(Math.min(blocks, possible));
+  return max === min ? NaN : (h - min) / (max - min);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bdm1, blockEntropy1, decompose1, nbdm1 } from "../../../src/core/ctm/bdm";
-import { bdm2, blockEntropy2, matrixFromRows, nbdm2 } from "../../../src/core/ctm/bdm2d";
+import { bdm1, blockEntropy1, decompose1, nbdm1, nent1 } from "../../../src/core/ctm/bdm";
+import { bdm2, blockEntropy2, matrixFromRows, nbdm2, nent2 } from "../../../src/core/ctm/bdm2d";
 import { compressedBits, packBits, shannonEntropy } from "../../../src/core/ctm/compare";
 import { d4Table, pybdmTable1D, pybdmTable2D } from "../../../src/core/ctm/data";
 import { canonicalKey, complement, orbitKey, reverse } from "../../../src/core/ctm/strings";
@@ -74,6 +74,10 @@ describe("1-D BDM reproduces pybdm", () => {
     expect(v196.length).toBe(196);
     expect(nbdm1(b(v196), t)).toBeCloseTo(0.8924514180488615, 12);
   });
+  it("normalised block entropy", () => {
+    expect(nent1(b("1".repeat(30)))).toBe(0);
+    expect(nent1(b(s1))).toBeCloseTo(1, 12);
+  });
   it("acss-style sums with the correlated boundary (from the formula)", () => {
     const x = b("01".repeat(9));
     // Windows of 12 at offsets 0…6: 010101010101 ×4 and 101010101010 ×3 (raw blocks distinct).
@@ -119,6 +123,13 @@ describe("2-D BDM reproduces pybdm (4×4 blocks, ignore)", () => {
     expect(nbdm2(ones(20), t)).toBe(0);
     expect(nbdm2(matrixFromRows(["0010", "1001", "0011", "1010"]), t)).toBeCloseTo(0.6139131118181638, 12);
     expect(blockEntropy2(ones(12))).toBe(0);
+  });
+  it("block entropy and normalised entropy (pybdm ent-b2-d4x4 test input)", () => {
+    expect(blockEntropy2(matrixFromRows("11100011-00110010-11111011-11101110-11010100-10100111-11110101-10001101".split("-")))).toBeCloseTo(2, 12);
+    const m16 = "0011100101101011-0101101010010000-0111101010110110-0110101011001010-1010101100011011-0110101100111111-1101001111001010-0010111010111001-1111101110010101-1101101110001110-0000001010101001-1000001000001000-0100111000010001-0101100001010011-0000110000011100-1010001101100001";
+    expect(blockEntropy2(matrixFromRows(m16.split("-")))).toBeCloseTo(4, 12);
+    expect(nent2(matrixFromRows(Array<string>(20).fill("1".repeat(20))))).toBe(0);
+    expect(nent2(matrixFromRows([..."1111,1111,1111,1111,0000,0000,0000,0000".split(",")]))).toBeCloseTo(1, 12);
   });
   it("recursive boundary adds the leftover strips as smaller square blocks", () => {
     const m = matrixFromRows(Array<string>(6).fill("0".repeat(6)));
