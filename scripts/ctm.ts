@@ -62,11 +62,9 @@ async function main(argv: string[]): Promise<number> {
   const s = bitsToString(cmd.bits);
   if (cmd.kind === "ctm") {
     const k = table.lookup(s);
-    if (k === undefined) {
-      process.stderr.write(`ctm: ${JSON.stringify(s)} never occurs in the ${cmd.table} table\n`);
-      return 2;
-    }
-    print(cmd.format, { string: s, ctm: k, table: table.name });
+    // A string no machine produced is a fact about the table, not bad input: report it, with BDM's stand-in.
+    if (k === undefined) print(cmd.format, { string: s, ctm: null, absent: true, bdmStandIn: table.shape(String(s.length))?.missing ?? null, table: table.name });
+    else print(cmd.format, { string: s, ctm: k, table: table.name });
     return 0;
   }
   const opts = { block: cmd.block, offset: cmd.offset, boundary: cmd.boundary };
