@@ -45,6 +45,10 @@ const BENCHES: Bench[] = [
   { name: "mixture k=3 trimodal, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "3", "--truth", "trimodal", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "kde fixed h=0.3, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/kde.ts", args: ["kde", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "ngram order 3, N=10^4 chars, 50 gens, 20 reps", script: "families", numpy: false, requires: "src/core/models/ngram.ts", args: ["ngram", "--order", "3", "--length", "10000", "--generations", "50", "--replicates", "20"] },
+  { name: "ctm D(3) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "3"] },
+  { name: "ctm D(4) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "4"] },
+  { name: "ctm D(4) tree enumeration, 2 workers", script: "ctm", numpy: false, args: ["enumerate", "--states", "4", "--workers", "2"] },
+  { name: "ctm BDM of 10^6 random bits (block 12)", script: "ctm", numpy: false, args: ["bdm", "--bits", "1000000"] },
 ];
 
 function option(name: string, fallback: string): string {
@@ -87,7 +91,7 @@ for (const b of BENCHES) {
   const o = best(ours);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
   if (numpy.length === 0) {
-    rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, mb(o), "—", `${o.check.toPrecision(5)} | —`]);
+    rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, mb(o), "—", `${o.check.toPrecision(10)} | —`]);
     process.stderr.write(`done: ${b.name}\n`);
     continue;
   }
