@@ -2,9 +2,12 @@
 import type { AnyModel } from "../model";
 import { bounded } from "./bounded";
 import { categorical } from "./categorical";
+import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
 import { regression } from "./regression";
+import { tailCut } from "./tail-cut";
+import { winner } from "./winner";
 
 export const models: Record<string, AnyModel> = {
   [categorical.id]: categorical,
@@ -12,6 +15,9 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [winner.id]: winner,
+  [collapseTime.id]: collapseTime,
+  [tailCut.id]: tailCut,
 };
 
-export { bounded, categorical, dpi, gaussian, regression };
+export { bounded, categorical, collapseTime, dpi, gaussian, regression, tailCut, winner };
