@@ -186,6 +186,11 @@ export default function DemoIsland({ config, children }: Props) {
     }
   }, [result]);
 
+  // Experiment demos (only "points" views) step through x values such as n or T, not generations.
+  const xAxis = config.views.every((v) => v.kind === "points") ? (config.views[0] as { xLabel: string }).xLabel : null;
+  const positionText = (r: RunResult, at: number, end: number) =>
+    xAxis ? `${xAxis} = ${r.generations[at]} (point ${at + 1} of ${end + 1})` : `Generation ${r.generations[at]} of ${r.generations[end]}`;
+
   const live = hydrated && result !== null;
   const busy = phase === "running";
   const disabled = !hydrated;
@@ -307,7 +312,7 @@ export default function DemoIsland({ config, children }: Props) {
             <button type="button" class="demo-primary" disabled={disabled} onClick={onRunToggle}>{playing ? "Pause" : "Run"}</button>
             <button type="button" disabled={disabled || !result} onClick={onStep}>Step</button>
             <button type="button" disabled={disabled || !result} onClick={onReset} title="Rewind to the first generation">Reset</button>
-            <span class="demo-generation">{result ? `Generation ${result.generations[shown]} of ${result.generations[last]}` : ""}</span>
+            <span class="demo-generation">{result ? positionText(result, shown, last) : ""}</span>
             {pinned ? (
               <button type="button" onClick={() => setPinned(null)}>Unpin A</button>
             ) : (
