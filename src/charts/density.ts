@@ -56,7 +56,9 @@ export function densityChart(o: { data: DensityData; full: DensityData; ariaLabe
     const grid = [...xs, c.mu].sort((a, b) => a - b);
     return grid.map((x) => ({ x, y: Math.min(pdf(x, c), yMax * 1.02), series: `t = ${c.generation}` }));
   });
-  const labels = o.data.curves.map((c) => ({ x: c.mu, y: Math.min(pdf(c.mu, c), yMax), text: `t = ${c.generation}` }));
+  // Label only the first and the last curve: collapsed spikes would stack their labels.
+  const ends = o.data.curves.length > 1 ? [o.data.curves[0]!, o.data.curves[o.data.curves.length - 1]!] : o.data.curves;
+  const labels = ends.map((c) => ({ x: c.mu, y: Math.min(pdf(c.mu, c), yMax), text: `t = ${c.generation}` }));
   const truth = init ? xs.map((x) => ({ x, y: pdf(x, init) })) : [];
   const n = Math.max(1, o.data.curves.length - 1);
   const svg = Plot.plot({
