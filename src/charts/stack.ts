@@ -33,7 +33,10 @@ export function stackData(result: RunResult, view: StackView, upto = Number.POSI
   const R = result.replicates;
   const rows: StackRow[] = [];
   for (let g = 0; g <= last; g++) {
-    const row = { x: result.generations[g]!, within: w.mean[g]!, between: R > 1 ? b.se[g]! ** 2 * R : 0 };
+    const raw = R > 1 ? b.se[g]! ** 2 * R : 0;
+    // Identical values across runs (generation 0) leave rounding dust like 2e-28: show it as 0.
+    const between = raw < 1e-12 * Math.max(1, Math.abs(w.mean[g]!)) ? 0 : raw;
+    const row = { x: result.generations[g]!, within: w.mean[g]!, between };
     if (Number.isFinite(row.within) && Number.isFinite(row.between)) rows.push(row);
   }
   const tw = result.theory[view.within], tb = result.theory[`${view.between}:var`];
