@@ -28,7 +28,8 @@ export interface FanChartOptions {
 }
 
 export interface LegendItem {
-  key: "mean" | "inner" | "outer" | "paths" | "theory" | "compare";
+  /** Unique within one legend (other chart kinds add their own keys). */
+  key: string;
   label: string;
   color: string;
   /** How the swatch is drawn. */

@@ -5,7 +5,10 @@
 import { checkRunOptions, MAX_REPLICATES } from "../core/ensemble";
 import type { AnyModel } from "../core/model";
 import { defaultParams, validateParams, type Params } from "../core/schema";
+import { viewKey, viewMetrics } from "./view-keys";
 import type { DemoConfig, DemoInput, DemoState, Preset, ViewSpec } from "./types";
+
+const VIEW_KINDS: readonly ViewSpec["kind"][] = ["fan", "bars", "stack", "density", "points"];
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_REPLICATES = 200;
@@ -69,8 +72,18 @@ export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
   const available = new Set(model.metrics(initial.params).map((m) => m.name));
   const views: ViewSpec[] = input.views ?? (input.metrics ?? [...available]).map((metric) => ({ kind: "fan" as const, metric }));
   if (views.length === 0) throw new DemoConfigError(id, "needs at least one metric or view");
+  const keys = new Set<string>();
   for (const v of views) {
-    if (!available.has(v.metric)) throw new DemoConfigError(id, `model ${model.id} has no metric "${v.metric}" (has ${[...available].join(", ")})`);
+    if (!VIEW_KINDS.includes(v.kind)) throw new DemoConfigError(id, `unknown view kind ${JSON.stringify(v.kind)} (known: ${VIEW_KINDS.join(", ")})`);
+    for (const metric of viewMetrics(v)) {
+      if (!available.has(metric)) throw new DemoConfigError(id, `model ${model.id} has no metric "${metric}" (has ${[...available].join(", ")})`);
+    }
+    // The bar chart replays one run's p_t, which only the categorical model can trace.
+    if (v.kind === "bars" && model.id !== "categorical") throw new DemoConfigError(id, `view "bars" needs the categorical model, not ${model.id}`);
+    if (v.kind === "points" && !v.xLabel) throw new DemoConfigError(id, `view "points" of ${v.metric} needs an xLabel`);
+    const key = viewKey(v);
+    if (keys.has(key)) throw new DemoConfigError(id, `two views draw the same chart (${key})`);
+    keys.add(key);
   }
   if (input.controls) {
     for (const name of input.controls) {

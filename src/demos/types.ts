@@ -49,7 +49,69 @@ export interface FanView {
   yDomain?: [number, number];
 }
 
-export type ViewSpec = FanView;
+/**
+ * Bar chart of one run's distribution p_t (categorical model only): the first replicate, the same run
+ * as the first sample path of the fans, at the generation the playhead shows. Theory: E p_t = p₀.
+ */
+export interface BarsView {
+  kind: "bars";
+  title?: string;
+  yLabel?: string;
+  xLabel?: string;
+}
+
+/**
+ * Stacked area of the variance within runs (mean of metric `within`) and between runs (variance
+ * across replicates of metric `between`). Theory: `theory[within]` and `theory[within] +
+ * theory["<between>:var"]` when the model provides them.
+ */
+export interface StackView {
+  kind: "stack";
+  within: string;
+  between: string;
+  title?: string;
+  yLabel?: string;
+  xLabel?: string;
+  /** Legend names of the two layers, e.g. "Within runs: E s_t²". */
+  withinLabel?: string;
+  betweenLabel?: string;
+}
+
+/**
+ * Densities N(μ_t, σ_t²) of the first replicate at a few generations up to the playhead, from the
+ * metrics `mean` and `variance`; theory: the generation-0 density (dashed).
+ */
+export interface DensityView {
+  kind: "density";
+  mean: string;
+  variance: string;
+  title?: string;
+  xLabel?: string;
+  /** How many generations to draw (2–8, default 5). */
+  curves?: number;
+}
+
+/**
+ * Experiment chart: the mean of one metric at each x (category, n, sample size …) with a 95%
+ * interval (±1.96 SE) against theory[metric], plus optional extra theory series ("<metric>:<key>").
+ */
+export interface PointsView {
+  kind: "points";
+  metric: string;
+  title?: string;
+  yLabel?: string;
+  xLabel: string;
+  /** Draw the means as bars (a histogram over categories) instead of dots joined by a line. */
+  bars?: boolean;
+  logX?: boolean;
+  logY?: boolean;
+  /** Legend label of theory[metric] (default "Theory (exact)"). */
+  theoryLabel?: string;
+  /** Extra theory series drawn dotted: theory[`${metric}:${key}`]. */
+  extra?: { key: string; label: string }[];
+}
+
+export type ViewSpec = FanView | BarsView | StackView | DensityView | PointsView;
 
 /** What Demo.astro receives from MDX (see the header comment there). */
 export interface DemoInput {

@@ -6,11 +6,10 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { fanChart, fanLegend, fanViewOptions, type FanChartOptions } from "../../charts/fan";
+import { renderView, type RenderedView } from "../../charts/views";
 import type { RunResult } from "../../core/ensemble";
 import { MAX_SEED, randomSeed } from "../../core/rng";
 import type { AnySpec, IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
-import { describeFan } from "../../demos/chart-data";
 import { sameState } from "../../demos/definition";
 import { formatParams } from "../../demos/format";
 import type { Progress } from "../../demos/protocol";
@@ -39,13 +38,13 @@ const URL_DEBOUNCE_MS = 400;
 const PLAY_FRAMES = 100;
 const FRAME_MS = 40;
 
-function ChartView({ id, options }: { id: string; options: Omit<FanChartOptions, "document"> }) {
+function ChartView({ id, view }: { id: string; view: RenderedView }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const t0 = performance.now();
-    ref.current?.replaceChildren(fanChart(options));
+    ref.current?.replaceChildren(view.draw());
     performance.measure(`${id}:draw`, { start: t0 });
-  }, [options]);
+  }, [view]);
   return <div class="demo-plot" id={id} ref={ref} />;
 }
 
@@ -76,9 +75,8 @@ export default function DemoIsland({ config, children }: Props) {
   const last = result ? result.generations.length - 1 : 0;
   const shown = Number.isFinite(playhead) ? Math.min(playhead, last) : last;
   const metrics = useMemo(() => (result ? model.metrics(result.params) : model.metrics(state.params)), [result, model]);
-  const metricSpec = (name: string) => metrics.find((m) => m.name === name) ?? { name, label: name, help: "" };
   const describeAll = (r: RunResult, upto = Number.POSITIVE_INFINITY) =>
-    config.views.map((v) => describeFan(r, metricSpec(v.metric), upto)).join(" ");
+    config.views.map((v) => renderView(v, model.metrics(r.params), r, { upto }).description).join(" ");
 
   async function startRun(next: DemoState, play: boolean) {
     clearTimeout(runTimer.current);
@@ -112,9 +110,7 @@ export default function DemoIsland({ config, children }: Props) {
       setPlaying(animate);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       setStatus(`Run finished: ${res.replicates} replicates, seed ${res.seed}, ${secs} s.`);
-      setSummary(config.views
-        .map((v) => describeFan(res, model.metrics(res.params).find((m) => m.name === v.metric) ?? { name: v.metric, label: v.metric, help: "" }))
-        .join(" "));
+      setSummary(describeAll(res));
     } catch (error) {
       setPhase("error");
       setStatus(`The run failed: ${(error as Error).message}`);
@@ -175,13 +171,12 @@ export default function DemoIsland({ config, children }: Props) {
 
   const views = useMemo(() => {
     if (!result) return [];
-    return config.views.map((view) => ({
-      view,
-      options: fanViewOptions(view, metricSpec(view.metric), result, {
+    return config.views.map((view) =>
+      renderView(view, metrics, result, {
         ...(Number.isFinite(playhead) ? { upto: shown } : {}),
-        ...(pinned ? { compare: pinned.result } : {}),
+        ...(pinned ? { compare: pinned.result, compareLabel: pinned.label, currentLabel: "B, this run" } : {}),
       }),
-    }));
+    );
   }, [result, playhead, pinned]);
 
   useEffect(() => {
@@ -190,6 +185,11 @@ export default function DemoIsland({ config, children }: Props) {
       performance.mark(`${uid}:first-chart`);
     }
   }, [result]);
+
+  // Experiment demos (only "points" views) step through x values such as n or T, not generations.
+  const xAxis = config.views.every((v) => v.kind === "points") ? (config.views[0] as { xLabel: string }).xLabel : null;
+  const positionText = (r: RunResult, at: number, end: number) =>
+    xAxis ? `${xAxis} = ${r.generations[at]} (point ${at + 1} of ${end + 1})` : `Generation ${r.generations[at]} of ${r.generations[end]}`;
 
   const live = hydrated && result !== null;
   const busy = phase === "running";
@@ -312,7 +312,7 @@ export default function DemoIsland({ config, children }: Props) {
             <button type="button" class="demo-primary" disabled={disabled} onClick={onRunToggle}>{playing ? "Pause" : "Run"}</button>
             <button type="button" disabled={disabled || !result} onClick={onStep}>Step</button>
             <button type="button" disabled={disabled || !result} onClick={onReset} title="Rewind to the first generation">Reset</button>
-            <span class="demo-generation">{result ? `Generation ${result.generations[shown]} of ${result.generations[last]}` : ""}</span>
+            <span class="demo-generation">{result ? positionText(result, shown, last) : ""}</span>
             {pinned ? (
               <button type="button" onClick={() => setPinned(null)}>Unpin A</button>
             ) : (
@@ -332,22 +332,20 @@ export default function DemoIsland({ config, children }: Props) {
 
           <div class="demo-charts">
             {live
-              ? views.map(({ view, options }) => {
-                  const spec = metricSpec(view.metric);
-                  const chartId = `${uid}-chart-${view.metric.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-                  const legend = fanLegend({
-                    hasPaths: options.data.paths.length > 0,
-                    hasTheory: options.data.theory.length > 0,
-                    ...(pinned ? { compareLabel: pinned.label, currentLabel: "B, this run" } : {}),
-                  });
+              ? views.map((view, i) => {
+                  const chartId = `${uid}-chart-${view.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+                  const spec = config.views[i]!;
+                  const pinnedText = pinned && (spec.kind === "fan" || spec.kind === "points") && pinned.result.metrics[spec.metric]
+                    ? ` Pinned A: ${renderView(spec, model.metrics(pinned.result.params), pinned.result).description}`
+                    : "";
                   return (
-                    <div class="demo-chart" key={view.metric}>
-                      <p class="demo-chart-title">{view.title ?? spec.label}</p>
-                      <Legend items={legend} />
-                      <ChartView id={chartId} options={options} />
+                    <div class="demo-chart" key={view.key} data-view={view.key}>
+                      <p class="demo-chart-title">{view.title}</p>
+                      <Legend items={view.legend} />
+                      <ChartView id={chartId} view={view} />
                       <p class="demo-desc">
-                        {describeFan(result!, spec, shown)}
-                        {pinned && pinned.result.metrics[view.metric] ? ` Pinned A: ${describeFan(pinned.result, spec)}` : ""}
+                        {view.description}
+                        {pinnedText}
                       </p>
                       <div class="demo-chart-actions">
                         <button type="button" onClick={() => void exportChart(chartId, result!.seed, "svg")}>SVG</button>

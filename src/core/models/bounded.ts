@@ -110,6 +110,7 @@ export const bounded: Model<BoundedParams> = {
   replicate: (p, rng) => ({ ...runBounded(p, rng) }),
   theory: (p) => {
     const th = boundedTheory(p);
-    return { mean: th.mean, variance: th.variance };
+    // "mean:var" (Var m_t across runs) feeds the within/between stacked chart of chapter 4.
+    return { mean: th.mean, variance: th.variance, "mean:var": th.varianceOfMean };
   },
 };

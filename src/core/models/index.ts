@@ -1,31 +1,44 @@
 /** The model registry: every simulation the demos, workers and the command-line runner can run, by id. */
 import type { AnyModel } from "../model";
+import { bestOfN } from "./best-of-n";
 import { bounded } from "./bounded";
 import { categorical } from "./categorical";
+import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
-import { mechanismLoop } from "./mechanism-loop";
 import { kde } from "./kde";
+import { mechanismLoop } from "./mechanism-loop";
 import { mixture } from "./mixture";
 import { ngram } from "./ngram";
 import { policyGradient } from "./policy-gradient";
 import { regression } from "./regression";
+import { tailCut } from "./tail-cut";
 import { verifier } from "./verifier";
-import { bestOfN } from "./best-of-n";
+import { winner } from "./winner";
 
 export const models: Record<string, AnyModel> = {
+  // Chapters 2–5 and 7: the self-training loop and its experiments.
   [categorical.id]: categorical,
   [bounded.id]: bounded,
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
-  [verifier.id]: verifier,
-  [policyGradient.id]: policyGradient,
-  [bestOfN.id]: bestOfN,
-  [mechanismLoop.id]: mechanismLoop,
+  [winner.id]: winner,
+  [collapseTime.id]: collapseTime,
+  [tailCut.id]: tailCut,
+  // Chapter 6: other model families.
   [mixture.id]: mixture,
   [kde.id]: kde,
   [ngram.id]: ngram,
+  // Chapter 8: verifiers and RL.
+  [verifier.id]: verifier,
+  [policyGradient.id]: policyGradient,
+  [bestOfN.id]: bestOfN,
+  // Chapters 11–12: mechanisms.
+  [mechanismLoop.id]: mechanismLoop,
 };
 
-export { bestOfN, bounded, categorical, dpi, gaussian, kde, mechanismLoop, mixture, ngram, policyGradient, regression, verifier };
+export {
+  bestOfN, bounded, categorical, collapseTime, dpi, gaussian, kde, mechanismLoop, mixture, ngram, policyGradient,
+  regression, tailCut, verifier, winner,
+};

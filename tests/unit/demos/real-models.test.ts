@@ -22,7 +22,7 @@ describe.each(Object.keys(models))("model %s in the demo shell", (id) => {
   const schema = model.schema as Schema<Params>;
 
   it("resolves a default demo with one fan chart per metric", () => {
-    expect(config.views.map((v) => v.metric)).toEqual(model.metrics(state.params).map((m) => m.name));
+    expect(config.views.map((v) => (v.kind === "fan" ? v.metric : v.kind))).toEqual(model.metrics(state.params).map((m) => m.name));
   });
 
   it("shows a command line the runner parses back to the same state", () => {

@@ -1,0 +1,32 @@
+/** Keys and metric names of demo views (no chart code, so the build-time validation stays light). */
+import type { ViewSpec } from "./types";
+
+/** Unique key of a view within its demo. */
+export function viewKey(view: ViewSpec): string {
+  switch (view.kind) {
+    case "fan":
+    case "points":
+      return view.metric;
+    case "bars":
+      return "bars";
+    case "stack":
+      return `stack-${view.within}-${view.between}`;
+    case "density":
+      return `density-${view.mean}-${view.variance}`;
+  }
+}
+
+/** Metric names a view reads (validated against the model at build time). */
+export function viewMetrics(view: ViewSpec): string[] {
+  switch (view.kind) {
+    case "fan":
+    case "points":
+      return [view.metric];
+    case "bars":
+      return [];
+    case "stack":
+      return [view.within, view.between];
+    case "density":
+      return [view.mean, view.variance];
+  }
+}
