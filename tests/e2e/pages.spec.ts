@@ -18,7 +18,7 @@ test("the crawl finds the home page, chapters and appendices", async () => {
 });
 
 test("every page: 200, no errors, links and anchors resolve, math renders", async ({ page, request, baseURL }) => {
-  test.setTimeout(30_000 + paths.length * 8_000);
+  test.setTimeout(60_000 + paths.length * 20_000);
   const origin = new URL(baseURL!).origin;
   const ids = new Map<string, Set<string>>(); // page path -> ids in its DOM
   const links: { from: string; path: string; hash: string }[] = [];
@@ -89,7 +89,7 @@ test("every page: 200, no errors, links and anchors resolve, math renders", asyn
 });
 
 test("every page fits a 360 px wide screen without horizontal scrolling", async ({ page }) => {
-  test.setTimeout(30_000 + paths.length * 4_000);
+  test.setTimeout(60_000 + paths.length * 10_000);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of paths) {
     await page.goto(path);
@@ -100,7 +100,7 @@ test("every page fits a 360 px wide screen without horizontal scrolling", async 
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: no serious or critical violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(60_000 + paths.length * 30_000); // axe takes 5–15 s per page on a loaded 2-core machine
+    test.setTimeout(60_000 + paths.length * 60_000); // axe takes 5–40 s per demo page on a loaded 2-core machine
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of paths) {
       await page.goto(path);
