@@ -4,6 +4,7 @@ import { bounded } from "./bounded";
 import { categorical } from "./categorical";
 import { dpi } from "./dpi";
 import { gaussian } from "./gaussian";
+import { groundingSweep } from "./grounding-sweep";
 import { regression } from "./regression";
 
 export const models: Record<string, AnyModel> = {
@@ -12,6 +13,7 @@ export const models: Record<string, AnyModel> = {
   [gaussian.id]: gaussian,
   [regression.id]: regression,
   [dpi.id]: dpi,
+  [groundingSweep.id]: groundingSweep,
 };
 
-export { bounded, categorical, dpi, gaussian, regression };
+export { bounded, categorical, dpi, gaussian, groundingSweep, regression };
