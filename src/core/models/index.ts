@@ -3,6 +3,7 @@ import type { AnyModel } from "../model";
 import { bounded } from "./bounded";
 import { categorical } from "./categorical";
 import { dpi } from "./dpi";
+import { dpiSample } from "./dpi-sample";
 import { gaussian } from "./gaussian";
 import { groundingSweep } from "./grounding-sweep";
 import { regression } from "./regression";
@@ -14,6 +15,7 @@ export const models: Record<string, AnyModel> = {
   [regression.id]: regression,
   [dpi.id]: dpi,
   [groundingSweep.id]: groundingSweep,
+  [dpiSample.id]: dpiSample,
 };
 
-export { bounded, categorical, dpi, gaussian, groundingSweep, regression };
+export { bounded, categorical, dpi, dpiSample, gaussian, groundingSweep, regression };
