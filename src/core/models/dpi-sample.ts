@@ -45,8 +45,8 @@ export const dpiSampleSchema: Schema<DpiSampleParams> = {
 const METRICS: MetricSpec[] = [
   {
     name: "information",
-    label: "Information density log₂ P(k_t|θ)/P(k_t)",
-    help: "What this run's data say about its world; its mean over worlds and runs is I(θ; k_t).",
+    label: "Information density log₂ P(k_t | φ)/P(k_t)",
+    help: "What this run's data say about its world φ; its mean over worlds and runs is I(φ; k_t).",
     unit: "bits",
   },
 ];
@@ -127,8 +127,8 @@ export const dpiSample: Model<DpiSampleParams> = {
   id: "dpi-sample",
   label: "Data-processing inequality, sampled: information density in the Beta–Bernoulli chain",
   description:
-    "Each replicate draws a world θ ~ U(0,1) and runs the loop k_{t+1} ~ Bin(n, αθ + (1 − α)k_t/n) from k_0 ~ Bin(n, θ); the metric is " +
-    "log₂ P(k_t | θ)/P(k_t), whose mean over replicates estimates I(θ; k_t). Theory: the exact curve of model \"dpi\".",
+    "Each replicate draws a world φ ~ U(0,1) and runs the loop k_{t+1} ~ Bin(n, αφ + (1 − α)k_t/n) from k_0 ~ Bin(n, φ); the metric is " +
+    "log₂ P(k_t | φ)/P(k_t), whose mean over replicates estimates I(φ; k_t) (the world is called θ in model \"dpi\"). Theory: the exact curve of model \"dpi\".",
   schema: dpiSampleSchema,
   metrics: () => METRICS,
   generations: (p) => Array.from({ length: p.generations + 1 }, (_, t) => t),
