@@ -88,7 +88,7 @@ function marginals(p: DpiSampleParams): Float64Array {
 }
 
 let cacheKey = "";
-let cacheMarginal = new Float64Array(0);
+let cacheMarginal: Float64Array = new Float64Array(0);
 let cacheCurve: number[] = [];
 
 function cached(p: DpiSampleParams): { marginal: Float64Array; curve: number[] } {
