@@ -13,20 +13,21 @@ interface DemoCase {
   change: [param: string, value: string];
   /** A numeric parameter to attack from the URL, with its allowed-range message. */
   hostile: [param: string, message: string];
-  charts: number;
+  /** The metrics the demo draws (one chart each): their theory curves are checked against the band. */
+  metrics: string[];
 }
 
 const CH5 = "/chapters/grounding/";
 const CH7 = "/chapters/data-processing/";
 
 const DEMOS: DemoCase[] = [
-  { page: CH5, id: "grounding", model: "categorical", equation: "eq:grounded-gini-mean", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], charts: 1 },
-  { page: CH5, id: "theta-sweep", model: "grounding-sweep", equation: "eq:stationary-diversity", change: ["n", "500"], hostile: ["n", "n: expected an integer in [2, 100000]"], charts: 2 },
-  { page: CH5, id: "schedules", model: "categorical", equation: "eq:grounded-gini-mean", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], charts: 2 },
-  { page: CH5, id: "workflows", model: "categorical", equation: "eq:accumulate-product", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], charts: 1 },
-  { page: CH5, id: "accumulate-gaussian", model: "gaussian", equation: "eq:accumulate-mean-variance", change: ["n", "10"], hostile: ["n", "n: expected an integer in [2, 1000000]"], charts: 2 },
-  { page: CH5, id: "accumulate-regression", model: "regression", equation: "eq:regression-workflows", change: ["T", "20"], hostile: ["T", "T: expected an integer in [3, 1000000]"], charts: 1 },
-  { page: CH7, id: "dpi-meter", model: "dpi-sample", equation: "eq:mi-beta-bernoulli", change: ["alpha", "0.1"], hostile: ["n", "n: expected an integer in [1, 200]"], charts: 1 },
+  { page: CH5, id: "grounding", model: "categorical", equation: "eq:grounded-gini-mean", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], metrics: ["giniSimpson"] },
+  { page: CH5, id: "theta-sweep", model: "grounding-sweep", equation: "eq:stationary-diversity", change: ["n", "500"], hostile: ["n", "n: expected an integer in [2, 100000]"], metrics: ["ratio", "timeAverage"] },
+  { page: CH5, id: "schedules", model: "categorical", equation: "eq:grounded-gini-mean", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], metrics: ["giniSimpson", "fixed"] },
+  { page: CH5, id: "workflows", model: "categorical", equation: "eq:accumulate-product", change: ["n", "20"], hostile: ["n", "n: expected an integer in [1, 1000000000]"], metrics: ["giniSimpson"] },
+  { page: CH5, id: "accumulate-gaussian", model: "gaussian", equation: "eq:accumulate-mean-variance", change: ["n", "10"], hostile: ["n", "n: expected an integer in [2, 1000000]"], metrics: ["mu", "sigma2"] },
+  { page: CH5, id: "accumulate-regression", model: "regression", equation: "eq:regression-workflows", change: ["T", "20"], hostile: ["T", "T: expected an integer in [3, 1000000]"], metrics: ["testError"] },
+  { page: CH7, id: "dpi-meter", model: "dpi-sample", equation: "eq:mi-beta-bernoulli", change: ["alpha", "0.1"], hostile: ["n", "n: expected an integer in [1, 200]"], metrics: ["information"] },
 ];
 
 function watchErrors(page: Page): string[] {
@@ -69,10 +70,10 @@ test("every chapter 5 and 7 demo has its build-time figure, legend, caption and 
     await page.goto(demo.page);
     const root = page.locator(`#demo-${demo.id}`);
     const figures = root.locator(".demo-static .demo-plot svg");
-    expect(await figures.count(), demo.id).toBe(demo.charts);
+    expect(await figures.count(), demo.id).toBe(demo.metrics.length);
     await expect(figures.first()).toBeVisible();
     // Bands, mean, theory (and paths): real marks, not an empty frame.
-    expect(await root.locator(".demo-static .demo-plot svg path").count(), demo.id).toBeGreaterThan(4 * demo.charts);
+    expect(await root.locator(".demo-static .demo-plot svg path").count(), demo.id).toBeGreaterThan(4 * demo.metrics.length);
     await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Theory");
     await expect(root.locator(".demo-static .demo-desc").first()).toContainText("(theory ");
     await expect(root.locator(".demo-caption")).toContainText("seed");
@@ -96,9 +97,10 @@ for (const demo of DEMOS) {
     const csv = (await download(page, demo, "Download CSV")).trimEnd().split("\n");
     expect(csv[0]).toBe("generation,replicate,metric,value");
     let checked = 0;
-    for (const [metric, s] of Object.entries(json.metrics as Record<string, Record<string, number[]>>)) {
-      const theory = (json.theory as Record<string, number[]>)[metric];
-      if (!theory) continue;
+    for (const metric of demo.metrics) {
+      const s = (json.metrics as Record<string, Record<string, number[]>>)[metric]!;
+      const theory = (json.theory as Record<string, number[]>)[metric]!;
+      expect(theory, `${demo.id}: theory of ${metric}`).toBeDefined();
       const mean = s.mean!, se = s.se!, lo = s.q05!, hi = s.q95!;
       const span = Math.max(...hi) - Math.min(...lo) || 1;
       // An indicator metric ("fixed") has a {0, 1}-valued band that can miss a small probability; for
@@ -115,7 +117,7 @@ for (const demo of DEMOS) {
       const row = csv.find((l) => l.startsWith(`${json.generations[lastX]},mean,${metric},`));
       expect(Number(row!.split(",")[3]), `${demo.id} CSV mean`).toBeCloseTo(mean[lastX]!, 12);
     }
-    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBe(demo.metrics.length * (json.generations as number[]).length);
 
     // Changing a parameter changes the numbers and the chart.
     const firstChart = page.locator(`#demo-${demo.id} .demo-plot svg`).first();
