@@ -104,7 +104,8 @@ export const groundingSweep: Model<GroundingSweepParams> = {
     "recursion, which tends to (1−1/n)(1−(1−α)²)/(1−(1−1/n)(1−α)²) ≈ θ/(1+θ).",
   schema: groundingSweepSchema,
   metrics: () => METRICS,
-  generations: (p) => thetaGrid(p).map((th) => Math.log10(th)),
+  // Rounded to 3 decimals: the axis position is unaffected and the value reads well in text and CSV.
+  generations: (p) => thetaGrid(p).map((th) => Math.round(Math.log10(th) * 1000) / 1000),
   replicate: (p: GroundingSweepParams, rng: Rng): ReplicatePaths => {
     const p0 = truth(p);
     const G = gini(p0);
