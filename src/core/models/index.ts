@@ -5,7 +5,9 @@ import { bounded } from "./bounded";
 import { categorical } from "./categorical";
 import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
+import { dpiSample } from "./dpi-sample";
 import { gaussian } from "./gaussian";
+import { groundingSweep } from "./grounding-sweep";
 import { kde } from "./kde";
 import { mechanismLoop } from "./mechanism-loop";
 import { mixture } from "./mixture";
@@ -26,6 +28,8 @@ export const models: Record<string, AnyModel> = {
   [winner.id]: winner,
   [collapseTime.id]: collapseTime,
   [tailCut.id]: tailCut,
+  [groundingSweep.id]: groundingSweep,
+  [dpiSample.id]: dpiSample,
   // Chapter 6: other model families.
   [mixture.id]: mixture,
   [kde.id]: kde,
@@ -39,6 +43,6 @@ export const models: Record<string, AnyModel> = {
 };
 
 export {
-  bestOfN, bounded, categorical, collapseTime, dpi, gaussian, kde, mechanismLoop, mixture, ngram, policyGradient,
+  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
   regression, tailCut, verifier, winner,
 };
