@@ -56,7 +56,7 @@ export function renderView(view: ViewSpec, metrics: MetricSpec[], result: RunRes
           ...(o.compareLabel ? { compareLabel: o.compareLabel } : {}),
           ...(o.currentLabel ? { currentLabel: o.currentLabel } : {}),
         }),
-        description: describeFan(result, m, upto),
+        description: describeFan(result, m, upto, view.xLabel ?? "generations"),
         draw: (document) => fanChart({ ...options, ...(document ? { document } : {}) }),
       };
     }

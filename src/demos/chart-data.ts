@@ -90,7 +90,10 @@ export function describeFan(result: RunResult, metric: MetricSpec, upto = Number
   const theory = result.theory[metric.name]?.[g];
   const start = series.mean[0]!;
   const parts = [
-    `After ${x} ${x === 1 ? xLabel.replace(/s$/, "") : xLabel}, mean ${name} is ${withUnit(series.mean[g]!, metric.unit)}`,
+    // Generations read as "After 200 generations"; a swept axis (n, θ, …) as "At n = 200".
+    xLabel === "generations"
+      ? `After ${x} ${x === 1 ? "generation" : xLabel}, mean ${name} is ${withUnit(series.mean[g]!, metric.unit)}`
+      : `At ${xLabel} = ${formatNumber(x)}, mean ${name} is ${withUnit(series.mean[g]!, metric.unit)}`,
     theory !== undefined && Number.isFinite(theory) ? ` (theory ${formatNumber(theory)})` : "",
     g > 0 && Number.isFinite(start) ? `, from ${formatNumber(start)} at the start` : "",
     ".",

@@ -90,6 +90,8 @@ describe("chart data and description", () => {
     const text = describeFan(result, { name: "het", label: "Heterozygosity", help: "", unit: "bits" });
     expect(text).toBe(`After 8 generations, mean heterozygosity is ${formatNumber(s.mean[8]!)} bits (theory ${formatNumber(0.25 * 0.9 ** 8)}), from 0.25 at the start. 90% of 400 replicates lie between ${formatNumber(s.q05[8]!)} and ${formatNumber(s.q95[8]!)} bits.`);
     expect(formatNumber(0.25 * 0.9 ** 8)).toBe("0.108");
+    // A swept x axis (n, θ, …) is not "generations": it reads "At n = 8".
+    expect(describeFan(result, { name: "het", label: "Heterozygosity", help: "", unit: "bits" }, Infinity, "n")).toMatch(/^At n = 8, mean heterozygosity is /);
     expect(formatNumber(1234567)).toBe("1.23e+6");
     expect(formatNumber(0.00001234)).toBe("1.23e-5");
     expect(formatNumber(200)).toBe("200");
