@@ -8,6 +8,7 @@
  */
 import { ParamError } from "./errors";
 import type { EnumSpec, FloatSpec, ListSpec } from "./schema";
+import { pow } from "./math";
 
 export type ScheduleKind = "constant" | "inverse" | "inverse-square" | "geometric" | "custom";
 
@@ -32,7 +33,7 @@ export function alphaAt(s: ScheduleParams, t: number): number {
     case "inverse-square":
       return t === 0 ? 1 : 1 / (t * t);
     case "geometric":
-      return s.ratio ** t;
+      return pow(s.ratio, t);
     case "custom": {
       const list = s.alphaList;
       if (list.length === 0) throw new ParamError("alphaList", "at least one value in [0, 1]", "an empty list");

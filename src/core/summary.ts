@@ -40,7 +40,10 @@ export function summarize(paths: readonly ArrayLike<number>[]): Series {
     }
     const mean = sum / replicates;
     let squares = 0;
-    for (let r = 0; r < replicates; r++) squares += (column[r]! - mean) ** 2;
+    for (let r = 0; r < replicates; r++) {
+      const e = column[r]! - mean;
+      squares += e * e;
+    }
     const sd = replicates > 1 ? Math.sqrt(squares / (replicates - 1)) : 0;
     column.sort();
     out.mean.push(mean);

@@ -5,6 +5,7 @@
  */
 import type { Rng } from "../rng";
 import type { Bits } from "../programs/bits";
+import { log2 } from "../math";
 
 export interface KGram {
   k: number;
@@ -67,7 +68,7 @@ export function kgramLogLoss(m: KGram, data: Bits): number {
     if (i >= m.k) {
       const p1 = probOne(m, ctx);
       const p = data[i] ? p1 : 1 - p1;
-      bits -= Math.log2(Math.max(p, 1e-12));
+      bits -= log2(Math.max(p, 1e-12));
       count++;
     }
     ctx = ((ctx << 1) | data[i]!) & mask;

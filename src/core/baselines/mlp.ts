@@ -5,6 +5,7 @@
  */
 import { createNormal } from "../sampling/normal";
 import { createRng } from "../rng";
+import { pow, tanh } from "../math";
 
 export interface MlpOptions {
   hidden: number;
@@ -29,7 +30,10 @@ function stats(v: ArrayLike<number>): [number, number] {
   for (let i = 0; i < v.length; i++) m += v[i]!;
   m /= v.length;
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i]! - m) ** 2;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i]! - m;
+    s += e * e;
+  }
   return [m, Math.sqrt(s / v.length) || 1];
 }
 
@@ -59,7 +63,7 @@ export function fitMlp(xs: ArrayLike<number>, ys: ArrayLike<number>, o: MlpOptio
     for (let i = 0; i < n; i++) {
       let out = theta[3 * H]!;
       for (let h = 0; h < H; h++) {
-        a[h] = Math.tanh(theta[h]! * u[i]! + theta[H + h]!);
+        a[h] = tanh(theta[h]! * u[i]! + theta[H + h]!);
         out += theta[2 * H + h]! * a[h]!;
       }
       const err = (2 * (out - t[i]!)) / n;
@@ -71,8 +75,8 @@ export function fitMlp(xs: ArrayLike<number>, ys: ArrayLike<number>, o: MlpOptio
         g[H + h] = g[H + h]! + back;
       }
     }
-    const c1 = 1 - b1c ** epoch;
-    const c2 = 1 - b2c ** epoch;
+    const c1 = 1 - pow(b1c, epoch);
+    const c2 = 1 - pow(b2c, epoch);
     for (let p = 0; p < P; p++) {
       m[p] = b1c * m[p]! + (1 - b1c) * g[p]!;
       v[p] = b2c * v[p]! + (1 - b2c) * g[p]! * g[p]!;
@@ -85,6 +89,6 @@ export function fitMlp(xs: ArrayLike<number>, ys: ArrayLike<number>, o: MlpOptio
 export function predictMlp(m: Mlp, x: number): number {
   const u = (x - m.xMean) / m.xScale;
   let out = m.b2;
-  for (let h = 0; h < m.w1.length; h++) out += m.w2[h]! * Math.tanh(m.w1[h]! * u + m.b1[h]!);
+  for (let h = 0; h < m.w1.length; h++) out += m.w2[h]! * tanh(m.w1[h]! * u + m.b1[h]!);
   return out * m.yScale + m.yMean;
 }

@@ -5,6 +5,7 @@
  */
 import { ParamError } from "../errors";
 import { leastSquares } from "../symbolic/lstsq";
+import { pow } from "../math";
 
 export interface Polynomial {
   degree: number;
@@ -22,7 +23,7 @@ export function fitPolynomial(xs: ArrayLike<number>, ys: ArrayLike<number>, degr
   const centre = (lo + hi) / 2;
   const halfWidth = (hi - lo) / 2 || 1;
   const cols: Float64Array[] = [];
-  for (let d = 0; d <= degree; d++) cols.push(Float64Array.from(xs, (x) => ((x - centre) / halfWidth) ** d));
+  for (let d = 0; d <= degree; d++) cols.push(Float64Array.from(xs, (x) => pow((x - centre) / halfWidth, d)));
   const coef = leastSquares(cols, Float64Array.from(ys));
   if (!coef) throw new ParamError("degree", `at most the number of distinct x values minus 1`, String(degree));
   return { degree, coef, centre, halfWidth };

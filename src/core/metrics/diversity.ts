@@ -2,6 +2,7 @@
  * Diversity of a discrete distribution p over K categories. Inputs are probabilities (summing to 1);
  * loops run over typed arrays without allocation because they sit in the simulation's hot path.
  */
+import { ln } from "../math";
 
 const LOG2E = 1 / Math.LN2;
 
@@ -10,7 +11,7 @@ export function entropyBits(p: ArrayLike<number>, K: number = p.length): number 
   let h = 0;
   for (let i = 0; i < K; i++) {
     const v = p[i]!;
-    if (v > 0) h -= v * Math.log(v);
+    if (v > 0) h -= v * ln(v);
   }
   return h * LOG2E;
 }

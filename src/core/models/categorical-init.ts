@@ -5,9 +5,11 @@
  * "dirichlet:<a>" draws p0 once per run from the stream of `initSeed` (a separate parameter, so every
  * replicate and the theory see the same π*; the run's replicate seed does not change it).
  */
-import { randomGamma } from "d3-random";
 import { ParamError } from "../errors";
 import { createRng } from "../rng";
+import { createGamma } from "../sampling/chisquare";
+import { createNormal } from "../sampling/normal";
+import { pow } from "../math";
 
 export type InitSpec =
   | { kind: "uniform" }
@@ -86,11 +88,13 @@ export function initialDistribution(spec: InitSpec, K: number, initSeed: number)
       p.fill(1);
       break;
     case "zipf":
-      for (let i = 0; i < K; i++) p[i] = (i + 1) ** -spec.beta;
+      for (let i = 0; i < K; i++) p[i] = pow(i + 1, -spec.beta);
       break;
     case "dirichlet": {
-      const gamma = randomGamma.source(createRng(initSeed))(spec.a);
-      for (let i = 0; i < K; i++) p[i] = gamma();
+      // Our own Marsaglia–Tsang sampler, not d3-random's (which calls Math.log/Math.pow: engine-dependent bits).
+      const rng = createRng(initSeed);
+      const { gamma } = createGamma(rng, createNormal(rng));
+      for (let i = 0; i < K; i++) p[i] = gamma(spec.a);
       break;
     }
     case "list":

@@ -9,6 +9,7 @@
 import type { Rng } from "../rng";
 import { multinomial } from "../sampling/multinomial";
 import { multivariateHypergeometric } from "../sampling/hypergeometric";
+import { exp, ln } from "../math";
 
 export type Sampling = "iid" | "stratified";
 export type Workflow = "replace" | "accumulate" | "accumulate-subsample";
@@ -46,11 +47,11 @@ export interface CategoricalPaths {
 function transform(p: Float64Array, w: Float64Array, K: number, temperature: number, topK: number, scratch: Float64Array): void {
   if (temperature !== 1) {
     let maxLog = -Infinity;
-    for (let i = 0; i < K; i++) if (p[i]! > 0) maxLog = Math.max(maxLog, Math.log(p[i]!));
+    for (let i = 0; i < K; i++) if (p[i]! > 0) maxLog = Math.max(maxLog, ln(p[i]!));
     const inv = 1 / temperature;
     let sum = 0;
     for (let i = 0; i < K; i++) {
-      const v = p[i]! > 0 ? Math.exp((Math.log(p[i]!) - maxLog) * inv) : 0;
+      const v = p[i]! > 0 ? exp((ln(p[i]!) - maxLog) * inv) : 0;
       w[i] = v;
       sum += v;
     }
@@ -112,7 +113,7 @@ export function runCategorical(cfg: CategoricalConfig, rng: Rng, frames: Float64
     for (let i = 0; i < K; i++) {
       const v = p[i]!;
       if (v > 0) {
-        h -= v * Math.log(v);
+        h -= v * ln(v);
         s2 += v * v;
         support++;
       }

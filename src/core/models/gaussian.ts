@@ -13,6 +13,7 @@ import type { Schema } from "../schema";
 import { createNormal } from "../sampling/normal";
 import { createGamma } from "../sampling/chisquare";
 import { divisor, gaussianTheory, realCount } from "../theory/gaussian";
+import { exp, ln } from "../math";
 
 export { realCount };
 
@@ -66,7 +67,7 @@ interface Group {
 function logSumExp3(a: number, b: number, c: number): number {
   const m = Math.max(a, b, c);
   if (m === -Infinity) return -Infinity;
-  return m + Math.log(Math.exp(a - m) + Math.exp(b - m) + Math.exp(c - m));
+  return m + ln(exp(a - m) + exp(b - m) + exp(c - m));
 }
 
 /** Pools (count, mean, logScatter) into g exactly: S = S_a + S_b + (n_a n_b / n)(m_a − m_b)². */
@@ -80,7 +81,7 @@ function pool(g: Group, count: number, mean: number, logScatter: number): void {
   }
   const total = g.count + count;
   const diff = mean - g.mean;
-  const cross = diff === 0 ? -Infinity : Math.log((g.count * count) / total) + 2 * Math.log(Math.abs(diff));
+  const cross = diff === 0 ? -Infinity : ln((g.count * count) / total) + 2 * ln(Math.abs(diff));
   g.logScatter = logSumExp3(g.logScatter, logScatter, cross);
   g.mean += (count / total) * diff;
   g.count = total;
@@ -93,12 +94,13 @@ type Paths = Record<"mu" | "sigma2" | "logSigma2" | "sigma" | "w2", Float64Array
  * them on every write).
  */
 function record(out: Paths, t: number, mu: number, ell: number, p: GaussianParams): number {
-  const s = Math.exp(ell / 2);
+  const s = exp(ell / 2);
   out.mu[t] = mu;
   out.logSigma2[t] = ell;
   out.sigma2[t] = s * s;
   out.sigma[t] = s;
-  out.w2[t] = (mu - p.muStar) ** 2 + (s - p.sigmaStar) ** 2;
+  const dMu = mu - p.muStar, dSigma = s - p.sigmaStar;
+  out.w2[t] = dMu * dMu + dSigma * dSigma;
   return s;
 }
 
@@ -115,18 +117,18 @@ function replicate(p: GaussianParams, rng: Rng): ReplicatePaths {
   };
   const m = realCount(p);
   const k = p.n - m;
-  const logSigmaStar2 = 2 * Math.log(p.sigmaStar);
-  const logLambda2 = 2 * Math.log(p.temperature);
+  const logSigmaStar2 = 2 * ln(p.sigmaStar);
+  const logLambda2 = 2 * ln(p.temperature);
   const accumulate = p.workflow === "accumulate";
   let mu = p.mu0;
-  let ell = 2 * Math.log(p.sigma0); // log σ_t²
+  let ell = 2 * ln(p.sigma0); // log σ_t²
   const batch: Group = { count: 0, mean: 0, logScatter: -Infinity };
   const all: Group = { count: 0, mean: 0, logScatter: -Infinity };
   let sigma = record(out, 0, mu, ell, p);
   // Per-generation constants, hoisted out of the hot loop.
   const realScale = p.sigmaStar / Math.sqrt(Math.max(m, 1));
   const synthScale = p.temperature / Math.sqrt(Math.max(k, 1));
-  const logDivReplace = Math.log(divisor(p.estimator, p.n));
+  const logDivReplace = ln(divisor(p.estimator, p.n));
   for (let t = 1; t <= G; t++) {
     batch.count = 0;
     batch.mean = 0;
@@ -143,7 +145,7 @@ function replicate(p: GaussianParams, rng: Rng): ReplicatePaths {
     if (accumulate) pool(all, batch.count, batch.mean, batch.logScatter);
     mu = fit.mean;
     // A zero scatter has probability 0 (it needs two exactly equal group means); keep it finite anyway.
-    const logDiv = accumulate ? Math.log(divisor(p.estimator, fit.count)) : logDivReplace;
+    const logDiv = accumulate ? ln(divisor(p.estimator, fit.count)) : logDivReplace;
     ell = Math.max(fit.logScatter - logDiv, -1e6);
     sigma = record(out, t, mu, ell, p);
   }

@@ -14,6 +14,7 @@ import type { Rng } from "../rng";
 import { binomial } from "../sampling/binomial";
 import { multinomial } from "../sampling/multinomial";
 import { predictedEntropyChange } from "../theory/entropy-covariance";
+import { exp, ln, pow } from "../math";
 
 export interface PolicyGradientConfig {
   /** True reward per action (1 correct, 0 otherwise). */
@@ -38,11 +39,11 @@ function logSoftmax(z: Float64Array, logp: Float64Array, pi: Float64Array): void
   let max = -Infinity;
   for (let i = 0; i < z.length; i++) if (z[i]! > max) max = z[i]!;
   let s = 0;
-  for (let i = 0; i < z.length; i++) s += Math.exp(z[i]! - max);
-  const lse = max + Math.log(s);
+  for (let i = 0; i < z.length; i++) s += exp(z[i]! - max);
+  const lse = max + ln(s);
   for (let i = 0; i < z.length; i++) {
     logp[i] = z[i]! - lse;
-    pi[i] = Math.exp(logp[i]!);
+    pi[i] = exp(logp[i]!);
   }
 }
 
@@ -93,7 +94,7 @@ export function runPolicyGradient(cfg: PolicyGradientConfig, rng: Rng): Record<s
     entropy[t] = h * LOG2E;
     trueReward[t] = r;
     proxyReward[t] = q;
-    passAtK[t] = 1 - (1 - Math.min(1, r)) ** cfg.k;
+    passAtK[t] = 1 - pow(1 - Math.min(1, r), cfg.k);
     return h;
   };
 

@@ -9,6 +9,7 @@ import { ParamError } from "../errors";
 import type { MetricSpec, Model } from "../model";
 import type { Schema } from "../schema";
 import { runPolicyGradient, type PolicyGradientConfig } from "./policy-gradient-sim";
+import { ln } from "../math";
 
 export type PolicyGradientParams = {
   A: number;
@@ -72,7 +73,7 @@ export function policyGradientConfig(p: PolicyGradientParams): PolicyGradientCon
     const isCorrect = i < p.correct, isHack = !isCorrect && i < p.correct + p.hacks;
     reward[i] = isCorrect ? 1 : 0;
     accept[i] = isCorrect ? 1 - p.flip : isHack ? p.hackAccept : p.flip;
-    z0[i] = isCorrect ? Math.log(p.initCorrect / p.correct) : Math.log((1 - p.initCorrect) / others);
+    z0[i] = isCorrect ? ln(p.initCorrect / p.correct) : ln((1 - p.initCorrect) / others);
   }
   return { reward, accept, z0, eta: p.eta, batch: p.batch, entropyBonus: p.entropyBonus, klPenalty: p.klPenalty, gradient: p.gradient, k: p.k, generations: p.generations };
 }

@@ -18,6 +18,7 @@ import type { Rng } from "../rng";
 import { entropyBits } from "../metrics/diversity";
 import { binomial } from "../sampling/binomial";
 import { multinomial } from "../sampling/multinomial";
+import { exp, ln, pow } from "../math";
 
 export type VerifierMode = "population" | "accepted" | "sampled";
 export type Regulariser = "geometric" | "mixture";
@@ -88,7 +89,7 @@ export function runVerifier(cfg: VerifierConfig, rng: Rng): Record<string, Float
     trueAccuracy[t] = correct;
     measured[t] = acc;
     entropy[t] = entropyBits(pi, D);
-    passAtK[t] = 1 - (1 - correct) ** cfg.k;
+    passAtK[t] = 1 - pow(1 - correct, cfg.k);
     fixedWrong[t] = correct === 0 ? 1 : 0;
   };
 
@@ -135,7 +136,7 @@ function regularise(cfg: VerifierConfig, pi: Float64Array, pi0: Float64Array): v
   }
   let z = 0;
   for (let i = 0; i < D; i++) {
-    const v = pi[i]! > 0 && pi0[i]! > 0 ? Math.exp((1 - b) * Math.log(pi[i]!) + b * Math.log(pi0[i]!)) : 0;
+    const v = pi[i]! > 0 && pi0[i]! > 0 ? exp((1 - b) * ln(pi[i]!) + b * ln(pi0[i]!)) : 0;
     pi[i] = v;
     z += v;
   }

@@ -15,6 +15,7 @@ import { replicatorPath } from "../theory/replicator";
 import { selectionKernel } from "../theory/selection-chain";
 import type { VerifierConfig } from "./verifier-sim";
 import type { VerifierParams } from "./verifier";
+import { ln, pow } from "../math";
 
 /** Work budget N²·T for the exact chain (multiply-adds). */
 export const VERIFIER_CHAIN_BUDGET = 5e7;
@@ -31,10 +32,10 @@ export function populationCurves(cfg: VerifierConfig): Record<string, number[]> 
   out.entropy = path.map((pi) =>
     pi.reduce((h, v, c) => {
       const x = v / cfg.sizes[c]!; // each answer of class c
-      return x > 0 ? h - v * Math.log(x) * LOG2E : h;
+      return x > 0 ? h - v * ln(x) * LOG2E : h;
     }, 0),
   );
-  out.passAtK = path.map((pi) => 1 - (1 - pi[0]!) ** cfg.k);
+  out.passAtK = path.map((pi) => 1 - pow(1 - pi[0]!, cfg.k));
   out.fixedWrong = path.map((pi) => (pi[0] === 0 ? 1 : 0));
   return out;
 }
@@ -61,13 +62,13 @@ export function acceptedChainCurves(cfg: VerifierConfig): Record<string, number[
   for (const key of ["trueAccuracy", "measuredAccuracy", "passAtK", "fixedWrong"]) out[key] = [];
   const withEntropy = cfg.sizes[u] === 1 && cfg.sizes[v] === 1;
   if (withEntropy) out.entropy = [];
-  const h2 = (x: number) => (x <= 0 || x >= 1 ? 0 : -(x * Math.log(x) + (1 - x) * Math.log(1 - x)) * LOG2E);
+  const h2 = (x: number) => (x <= 0 || x >= 1 ? 0 : -(x * ln(x) + (1 - x) * ln(1 - x)) * LOG2E);
   /** E over a distribution of x = π(v) of g(x). */
   const push = (expect: (g: (x: number) => number) => number) => {
     names.forEach((n, c) => out[`share:${n}`]!.push(expect((x) => shareOf(c, x))));
     out.trueAccuracy!.push(expect((x) => shareOf(0, x)));
     out.measuredAccuracy!.push(expect((x) => shareOf(u, x) * au + shareOf(v, x) * av));
-    out.passAtK!.push(expect((x) => 1 - (1 - shareOf(0, x)) ** cfg.k));
+    out.passAtK!.push(expect((x) => 1 - pow(1 - shareOf(0, x), cfg.k)));
     out.fixedWrong!.push(expect((x) => (shareOf(0, x) === 0 ? 1 : 0)));
     out.entropy?.push(expect(h2));
   };

@@ -1,4 +1,5 @@
 /** Bit-string helpers: packing into 32-bit words, Hamming distance, code lengths. */
+import { log2 } from "../math";
 
 export type Bits = Uint8Array;
 
@@ -46,13 +47,13 @@ export function hamming(a: Bits, b: Bits): number {
 
 /** Elias gamma code length of m ≥ 1. */
 export function gammaBits(m: number): number {
-  return 2 * Math.floor(Math.log2(m)) + 1;
+  return 2 * Math.floor(log2(m)) + 1;
 }
 
 const LOG2_FACT: number[] = [0];
 /** log₂ k! (memoised). */
 export function log2Factorial(k: number): number {
-  for (let i = LOG2_FACT.length; i <= k; i++) LOG2_FACT.push(LOG2_FACT[i - 1]! + Math.log2(i));
+  for (let i = LOG2_FACT.length; i <= k; i++) LOG2_FACT.push(LOG2_FACT[i - 1]! + log2(i));
   return LOG2_FACT[k]!;
 }
 
@@ -67,5 +68,5 @@ export function log2Binomial(n: number, k: number): number {
  */
 export function exceptionBits(n: number, k: number): number {
   if (k > n / 2) return Infinity;
-  return Math.log2(Math.floor(n / 2) + 1) + log2Binomial(n, k);
+  return log2(Math.floor(n / 2) + 1) + log2Binomial(n, k);
 }

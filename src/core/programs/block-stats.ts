@@ -4,6 +4,7 @@
  * truth, and KL divergence between the two.
  */
 import type { Bits } from "./bits";
+import { log2, pow } from "../math";
 
 /** Empirical distribution of the (L)-blocks starting at positions 0..n−L (index = block as an integer). */
 export function blockDistribution(s: Bits, L: number): Float64Array {
@@ -25,7 +26,7 @@ export function conditionalEntropy(s: Bits, L: number): number {
   const prefix = new Float64Array(1 << (L - 1));
   for (let b = 0; b < p.length; b++) prefix[b >> 1] = prefix[b >> 1]! + p[b]!;
   let h = 0;
-  for (let b = 0; b < p.length; b++) if (p[b]! > 0) h -= p[b]! * Math.log2(p[b]! / prefix[b >> 1]!);
+  for (let b = 0; b < p.length; b++) if (p[b]! > 0) h -= p[b]! * log2(p[b]! / prefix[b >> 1]!);
   return Math.max(0, h);
 }
 
@@ -47,7 +48,7 @@ export function noisyBlockDistribution(clean: Bits, n: number, L: number, eps: n
         flips += diff & 1;
         diff >>>= 1;
       }
-      out[b] = out[b]! + eps ** flips * (1 - eps) ** (L - flips);
+      out[b] = out[b]! + pow(eps, flips) * pow(1 - eps, L - flips);
     }
   }
   for (let b = 0; b < out.length; b++) out[b] = out[b]! / count;
@@ -60,7 +61,7 @@ export function klBits(p: Float64Array, q: Float64Array): number {
   for (let i = 0; i < p.length; i++) {
     if (p[i]! === 0) continue;
     if (q[i]! === 0) return Infinity;
-    s += p[i]! * Math.log2(p[i]! / q[i]!);
+    s += p[i]! * log2(p[i]! / q[i]!);
   }
   return Math.max(0, s);
 }

@@ -7,6 +7,7 @@
  * ≥ 1 − T ε_n (paper-math §2.7, reconstruction).
  */
 import { exceptionBits, log2Binomial } from "./bits";
+import { log2, pow } from "../math";
 
 function binomialPmf(n: number, p: number): Float64Array {
   const out = new Float64Array(n + 1);
@@ -14,7 +15,7 @@ function binomialPmf(n: number, p: number): Float64Array {
     out[0] = 1;
     return out;
   }
-  for (let k = 0; k <= n; k++) out[k] = 2 ** (log2Binomial(n, k) + k * Math.log2(p) + (n - k) * Math.log2(1 - p));
+  for (let k = 0; k <= n; k++) out[k] = pow(2, log2Binomial(n, k) + k * log2(p) + (n - k) * log2(1 - p));
   return out;
 }
 

@@ -10,6 +10,7 @@
  * p > 1/2 is handled by symmetry (n − Bin(n, 1−p)). No allocation; n may be as large as 2^53.
  */
 import type { Rng } from "../rng";
+import { exp, ln, log1p } from "../math";
 
 /** log(k!) − [(k+½)log(k+1) − (k+1) + ½log 2π] for k = 0..9 (Stirling remainder, exact to 1e-16). */
 const FC_TABLE = [
@@ -30,7 +31,7 @@ function inversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
-  const f0 = Math.exp(n * Math.log1p(-p));
+  const f0 = exp(n * log1p(-p));
   // Rounding can leave the computed cdf a hair below 1; a draw beyond this bound (probability < 1e-12
   // for n·p < 10) restarts instead of walking to n.
   const bound = Math.min(n, Math.floor(n * p + 10 * Math.sqrt(n * p * q + 1)) + 10);
@@ -93,16 +94,16 @@ function btrd(rng: Rng, n: number, p: number): number {
       continue;
     }
     // Step 3.2: squeeze on log f(k)/f(m).
-    v = Math.log(v);
+    v = ln(v);
     const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
     const t = (-km * km) / (2 * npq);
     if (v < t - rho) return k;
     if (v > t + rho) continue;
     // Steps 3.3–3.4: exact log f(k)/f(m) via Stirling with remainders.
     const nm = n - m + 1;
-    const h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + stirlingTail(m) + stirlingTail(n - m);
+    const h = (m + 0.5) * ln((m + 1) / (r * nm)) + stirlingTail(m) + stirlingTail(n - m);
     const nk = n - k + 1;
-    if (v <= h + (n + 1) * Math.log(nm / nk) + (k + 0.5) * Math.log((nk * r) / (k + 1)) - stirlingTail(k) - stirlingTail(n - k)) {
+    if (v <= h + (n + 1) * ln(nm / nk) + (k + 0.5) * ln((nk * r) / (k + 1)) - stirlingTail(k) - stirlingTail(n - k)) {
       return k;
     }
   }

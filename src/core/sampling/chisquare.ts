@@ -5,6 +5,7 @@
  */
 import type { Rng } from "../rng";
 import type { NormalSampler } from "./normal";
+import { ln, pow } from "../math";
 
 export interface GammaSampler {
   /** A Gamma(shape, 1) variate; shape > 0. */
@@ -34,7 +35,7 @@ export function createGamma(rng: Rng, normal: NormalSampler): GammaSampler {
       const u = 1 - rng(); // in (0, 1]: log(u) is finite
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+      if (ln(u) < 0.5 * x2 + d * (1 - v + ln(v))) return d * v;
     }
   };
   const check = (shape: number): void => {
@@ -42,13 +43,13 @@ export function createGamma(rng: Rng, normal: NormalSampler): GammaSampler {
   };
   const logGamma = (shape: number): number => {
     check(shape);
-    if (shape >= 1) return Math.log(mt(shape));
-    return Math.log(mt(shape + 1)) + Math.log(1 - rng()) / shape;
+    if (shape >= 1) return ln(mt(shape));
+    return ln(mt(shape + 1)) + ln(1 - rng()) / shape;
   };
   const gamma = (shape: number): number => {
     check(shape);
     if (shape >= 1) return mt(shape);
-    return mt(shape + 1) * Math.pow(1 - rng(), 1 / shape);
+    return mt(shape + 1) * pow(1 - rng(), 1 / shape);
   };
   return {
     gamma,

@@ -8,6 +8,7 @@
  * 1.27 uniforms, a log and a square root).
  */
 import type { Rng } from "../rng";
+import { exp, ln } from "../math";
 
 /** A N(0, 1) sampler bound to one stream. */
 export interface NormalSampler {
@@ -23,13 +24,13 @@ const V = 9.91256303526217e-3;
 const X = new Float64Array(LAYERS + 1);
 const RATIO = new Float64Array(LAYERS);
 {
-  let f = Math.exp(-0.5 * R * R);
+  let f = exp(-0.5 * R * R);
   X[0] = V / f;
   X[1] = R;
   X[LAYERS] = 0;
   for (let i = 2; i < LAYERS; i++) {
-    X[i] = Math.sqrt(-2 * Math.log(V / X[i - 1]! + f));
-    f = Math.exp(-0.5 * X[i]! * X[i]!);
+    X[i] = Math.sqrt(-2 * ln(V / X[i - 1]! + f));
+    f = exp(-0.5 * X[i]! * X[i]!);
   }
   for (let i = 0; i < LAYERS; i++) RATIO[i] = X[i + 1]! / X[i]!;
 }
@@ -38,8 +39,8 @@ const RATIO = new Float64Array(LAYERS);
 function tail(rng: Rng, negative: boolean): number {
   let x: number, y: number;
   do {
-    x = Math.log(1 - rng()) / R; // 1 − u ∈ (0, 1]: finite logs
-    y = Math.log(1 - rng());
+    x = ln(1 - rng()) / R; // 1 − u ∈ (0, 1]: finite logs
+    y = ln(1 - rng());
   } while (-2 * y < x * x);
   return negative ? x - R : R - x;
 }
@@ -53,8 +54,8 @@ export function normal(rng: Rng): number {
     if (i === 0) return tail(rng, u < 0);
     const x = u * X[i]!; // in the wedge: accept with the exact density
     const xx = x * x;
-    const f0 = Math.exp(-0.5 * (X[i]! * X[i]! - xx));
-    const f1 = Math.exp(-0.5 * (X[i + 1]! * X[i + 1]! - xx));
+    const f0 = exp(-0.5 * (X[i]! * X[i]! - xx));
+    const f1 = exp(-0.5 * (X[i + 1]! * X[i + 1]! - xx));
     if (f1 + rng() * (f0 - f1) < 1) return x;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Expr } from "./expr";
 import { ALL_OPS, isUnary, type OpName } from "./ops";
+import { cos, exp, ln, pow, sin } from "../math";
 
 const X = -1;
 const C = -2;
@@ -99,16 +100,16 @@ export class Evaluator {
 function unary(op: OpName, a: Float64Array, n: number): void {
   switch (op) {
     case "sin":
-      for (let i = 0; i < n; i++) a[i] = Math.sin(a[i]!);
+      for (let i = 0; i < n; i++) a[i] = sin(a[i]!);
       return;
     case "cos":
-      for (let i = 0; i < n; i++) a[i] = Math.cos(a[i]!);
+      for (let i = 0; i < n; i++) a[i] = cos(a[i]!);
       return;
     case "exp":
-      for (let i = 0; i < n; i++) a[i] = Math.exp(a[i]!);
+      for (let i = 0; i < n; i++) a[i] = exp(a[i]!);
       return;
     case "log":
-      for (let i = 0; i < n; i++) a[i] = a[i]! > 0 ? Math.log(a[i]!) : Number.NaN;
+      for (let i = 0; i < n; i++) a[i] = a[i]! > 0 ? ln(a[i]!) : Number.NaN;
       return;
     case "sqrt":
       for (let i = 0; i < n; i++) a[i] = a[i]! >= 0 ? Math.sqrt(a[i]!) : Number.NaN;
@@ -131,7 +132,7 @@ function binary(op: OpName, a: Float64Array, b: Float64Array, n: number): void {
       for (let i = 0; i < n; i++) a[i] = a[i]! / b[i]!;
       return;
     case "pow":
-      for (let i = 0; i < n; i++) a[i] = Math.pow(a[i]!, b[i]!);
+      for (let i = 0; i < n; i++) a[i] = pow(a[i]!, b[i]!);
       return;
   }
 }

@@ -29,7 +29,10 @@ export interface FitOptions {
 
 function rssOf(y: Float64Array, f: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += (y[i]! - f[i]!) ** 2;
+  for (let i = 0; i < y.length; i++) {
+    const e = y[i]! - f[i]!;
+    s += e * e;
+  }
   return s;
 }
 

@@ -14,6 +14,7 @@
 import { ParamError } from "../errors";
 import type { Expr } from "./expr";
 import { ALL_OPS, BINARY_OPS, UNARY_OPS, type OpName } from "./ops";
+import { log2 } from "../math";
 
 export interface Grammar {
   /** Enabled operators (a subset of + − × ÷ pow sin cos exp log sqrt). */
@@ -32,7 +33,7 @@ export function makeGrammar(ops: readonly string[] = DEFAULT_OPS): Grammar {
     if (seen.has(op)) throw new ParamError("ops", "each operator at most once", op);
     seen.add(op);
   }
-  return { ops: ALL_OPS.filter((o) => seen.has(o)), symbolBits: Math.log2(2 + seen.size) };
+  return { ops: ALL_OPS.filter((o) => seen.has(o)), symbolBits: log2(2 + seen.size) };
 }
 
 /** Number of symbols actually written for e (the pow exponent is implied). */

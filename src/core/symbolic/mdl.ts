@@ -12,11 +12,12 @@
  *   = n log₂(σ/Δ) + (n/2) log₂(2π) + RSS / (2σ² ln 2), with σ given, or estimated as √(RSS/n) floored at Δ.
  *   (The ½ log₂ n bits for an estimated σ are the same for every candidate and are left out.)
  */
+import { log2 } from "../math";
 
 /** Elias gamma code length of a positive integer m: 2⌊log₂ m⌋ + 1. */
 export function eliasGammaBits(m: number): number {
   if (!(m >= 1)) return Infinity;
-  return 2 * Math.floor(Math.log2(m)) + 1;
+  return 2 * Math.floor(log2(m)) + 1;
 }
 
 /** Bits for the rational p/q (q ≥ 1): γ(|p| + 1), then, unless p = 0, sign + γ(q). */
@@ -31,7 +32,7 @@ export function realConstantBits(c: number, g: Float64Array, sigma: number): num
   if (!(s > 0) || !Number.isFinite(s)) return Infinity;
   const delta = sigma * Math.sqrt(12 / s);
   const m = Math.round(Math.abs(c) / delta);
-  return 1 + eliasGammaBits(Math.min(m, 2 ** 52) + 1);
+  return 1 + eliasGammaBits(Math.min(m, 4503599627370496 /* 2^52 */) + 1);
 }
 
 export interface NoiseModel {
@@ -50,7 +51,7 @@ export function noiseSigma(rss: number, n: number, noise: NoiseModel): number {
 export function residualBits(rss: number, n: number, noise: NoiseModel): number {
   const sigma = noiseSigma(rss, n, noise);
   const delta = Math.min(noise.resolution, sigma);
-  return n * Math.log2(sigma / delta) + (n / 2) * Math.log2(2 * Math.PI) + rss / (2 * sigma * sigma * Math.LN2);
+  return n * log2(sigma / delta) + (n / 2) * log2(2 * Math.PI) + rss / (2 * sigma * sigma * Math.LN2);
 }
 
 /** Default resolution: 10⁻⁶ of the root mean square of y (and at least 10⁻¹²). */

@@ -5,6 +5,7 @@
  * fractional power and division by zero give NaN or ±Infinity, and a candidate that produces a
  * non-finite value on the data is rejected (it does not describe the data).
  */
+import { cos, exp, ln, pow, sin } from "../math";
 
 export type UnaryOp = "sin" | "cos" | "exp" | "log" | "sqrt";
 export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow";
@@ -22,13 +23,13 @@ export function isUnary(op: OpName): op is UnaryOp {
 export function applyUnary(op: UnaryOp, a: number): number {
   switch (op) {
     case "sin":
-      return Math.sin(a);
+      return sin(a);
     case "cos":
-      return Math.cos(a);
+      return cos(a);
     case "exp":
-      return Math.exp(a);
+      return exp(a);
     case "log":
-      return a > 0 ? Math.log(a) : Number.NaN;
+      return a > 0 ? ln(a) : Number.NaN;
     case "sqrt":
       return a >= 0 ? Math.sqrt(a) : Number.NaN;
   }
@@ -45,7 +46,7 @@ export function applyBinary(op: BinaryOp, a: number, b: number): number {
     case "div":
       return a / b;
     case "pow":
-      return Math.pow(a, b);
+      return pow(a, b);
   }
 }
 

@@ -187,7 +187,7 @@ export function searchExpressions(xs: ArrayLike<number>, ys: ArrayLike<number>, 
   const byModel = [...all].sort((a, b) => a.modelBits - b.modelBits || a.rss - b.rss);
   const pareto: Candidate[] = [];
   let bestRss = Infinity;
-  const tol = n * noise.resolution ** 2;
+  const tol = n * noise.resolution * noise.resolution;
   for (const s of byModel) {
     if (s.rss < bestRss - tol || (bestRss === Infinity && Number.isFinite(s.rss))) {
       bestRss = s.rss;

@@ -10,6 +10,7 @@
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { gaussLegendre } from "./quadrature";
+import { asinh, atan, cos, cosh, exp, ln, log1p, pow, sin, sinh } from "../math";
 
 /** Largest integer ν with a closed-form CDF here (cost ∝ ν per evaluation). */
 export const MAX_INTEGER_NU = 30;
@@ -18,12 +19,12 @@ export const MIN_SCALE_RATIO = 0.125;
 
 /** Student-t(ν) density. */
 export function studentTDensity(t: number, nu: number): number {
-  return Math.exp(studentTLogConstant(nu) - ((nu + 1) / 2) * Math.log1p((t * t) / nu));
+  return exp(studentTLogConstant(nu) - ((nu + 1) / 2) * log1p((t * t) / nu));
 }
 
 /** log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ). */
 function studentTLogConstant(nu: number): number {
-  return gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+  return gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * ln(nu * Math.PI);
 }
 
 /**
@@ -32,8 +33,8 @@ function studentTLogConstant(nu: number): number {
  */
 export function studentTCdf(t: number, nu: number): number {
   if (!Number.isInteger(nu) || nu < 1) throw new RangeError("studentTCdf: ν must be a positive integer");
-  const theta = Math.atan(t / Math.sqrt(nu));
-  const s = Math.sin(theta), c = Math.cos(theta), c2 = c * c;
+  const theta = atan(t / Math.sqrt(nu));
+  const s = sin(theta), c = cos(theta), c2 = c * c;
   let a: number;
   if (nu % 2 === 0) {
     let term = 1, sum = 1;
@@ -79,13 +80,13 @@ export function bestOfNStudentTrueGain(
     for (let k = 0; k < gl.x.length; k++) {
       const z = a + (h * (gl.x[k]! + 1)) / 2;
       zx.push(z);
-      zw.push(((h * gl.w[k]!) / 2) * Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI));
+      zw.push(((h * gl.w[k]!) / 2) * exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI));
     }
   }
   // y = s sinh(u): far enough that n² ∫_{y>Y} f_Y² is below 1e-10 at the largest n.
   const s = sigmaR + sigmaEps;
-  const yMax = Math.max(1e3, (nMax * nMax * 1e10) ** (1 / (2 * nu + 1)));
-  const U = Math.asinh(yMax);
+  const yMax = Math.max(1e3, pow(nMax * nMax * 1e10, 1 / (2 * nu + 1)));
+  const U = asinh(yMax);
   const uPanels = Math.ceil((2 * U * refine) / 0.1);
   const sums = ns.map(() => 0);
   const logC = studentTLogConstant(nu), half = (nu + 1) / 2;
@@ -93,18 +94,18 @@ export function bestOfNStudentTrueGain(
     const a = -U + (p * 2 * U) / uPanels, h = (2 * U) / uPanels;
     for (let k = 0; k < gl.x.length; k++) {
       const u = a + (h * (gl.x[k]! + 1)) / 2;
-      const y = s * Math.sinh(u), dy = s * Math.cosh(u) * ((h * gl.w[k]!) / 2);
+      const y = s * sinh(u), dy = s * cosh(u) * ((h * gl.w[k]!) / 2);
       let f = 0, F = 0;
       for (let i = 0; i < zx.length; i++) {
         const e = (y - sigmaR * zx[i]!) / sigmaEps;
-        f += zw[i]! * Math.exp(logC - half * Math.log1p((e * e) / nu));
+        f += zw[i]! * exp(logC - half * log1p((e * e) / nu));
         F += zw[i]! * studentTCdf(e, nu);
       }
       f /= sigmaEps;
       if (f === 0 || F <= 0) continue;
-      const logF = Math.log(Math.min(F, 1));
+      const logF = ln(Math.min(F, 1));
       ns.forEach((n, j) => {
-        if (n >= 2) sums[j]! += dy * f * f * Math.exp((n - 2) * logF);
+        if (n >= 2) sums[j]! += dy * f * f * exp((n - 2) * logF);
       });
     }
   }

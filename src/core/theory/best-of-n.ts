@@ -6,6 +6,7 @@
  * best-of-n distribution from the base one is log n − (n−1)/n for a continuous proxy.
  */
 import { gaussLegendre } from "./quadrature";
+import { exp, hypot, ln } from "../math";
 
 const ORDER = 20;
 const HALF_WIDTH = 13;
@@ -25,7 +26,7 @@ function grid(): NonNullable<typeof nodes> {
   const panels = Math.round((2 * HALF_WIDTH) / PANEL);
   const size = panels * ORDER;
   const x = new Float64Array(size), w = new Float64Array(size), phi = new Float64Array(size), logCdf = new Float64Array(size);
-  const density = (t: number) => INV_SQRT_2PI * Math.exp(-0.5 * t * t);
+  const density = (t: number) => INV_SQRT_2PI * exp(-0.5 * t * t);
   const integrate = (a: number, b: number) => {
     let s = 0;
     for (let k = 0; k < ORDER; k++) s += gl.w[k]! * density(a + ((b - a) * (gl.x[k]! + 1)) / 2);
@@ -39,7 +40,7 @@ function grid(): NonNullable<typeof nodes> {
       x[i] = a + (PANEL * (gl.x[k]! + 1)) / 2;
       w[i] = (PANEL * gl.w[k]!) / 2;
       phi[i] = density(x[i]!);
-      logCdf[i] = Math.log(cdfStart + integrate(a, x[i]!));
+      logCdf[i] = ln(cdfStart + integrate(a, x[i]!));
     }
     cdfStart += integrate(a, a + PANEL);
   }
@@ -52,21 +53,21 @@ export function expectedMaxNormal(n: number): number {
   if (!Number.isInteger(n) || n < 1) throw new RangeError("n must be a positive integer");
   const g = grid();
   let s = 0;
-  for (let i = 0; i < g.x.length; i++) s += g.w[i]! * g.x[i]! * n * g.phi[i]! * Math.exp((n - 1) * g.logCdf[i]!);
+  for (let i = 0; i < g.x.length; i++) s += g.w[i]! * g.x[i]! * n * g.phi[i]! * exp((n - 1) * g.logCdf[i]!);
   return s;
 }
 
 /** E[r of the selected] for Gaussian r and ε: σ_r²/√(σ_r² + σ_ε²) · E Z_(n). */
 export function bestOfNTrueGain(n: number, sigmaR: number, sigmaEps: number): number {
-  return ((sigmaR * sigmaR) / Math.hypot(sigmaR, sigmaEps)) * expectedMaxNormal(n);
+  return ((sigmaR * sigmaR) / hypot(sigmaR, sigmaEps)) * expectedMaxNormal(n);
 }
 
 /** E[r̂ of the selected] for Gaussian r and ε: √(σ_r² + σ_ε²) · E Z_(n). */
 export function bestOfNProxyGain(n: number, sigmaR: number, sigmaEps: number): number {
-  return Math.hypot(sigmaR, sigmaEps) * expectedMaxNormal(n);
+  return hypot(sigmaR, sigmaEps) * expectedMaxNormal(n);
 }
 
 /** KL(best-of-n ‖ base) = log n − (n − 1)/n nats (continuous proxy; Gao et al. 2023, an upper bound per Beirami et al. 2024). */
 export function bestOfNKl(n: number): number {
-  return Math.log(n) - (n - 1) / n;
+  return ln(n) - (n - 1) / n;
 }

@@ -29,7 +29,10 @@ export function atomMoments(values: ArrayLike<number>, weights: ArrayLike<number
   }
   m /= w;
   let v = 0;
-  for (let i = 0; i < values.length; i++) v += weights[i]! * (values[i]! - m) ** 2;
+  for (let i = 0; i < values.length; i++) {
+    const e = values[i]! - m;
+    v += weights[i]! * e * e;
+  }
   return { mean: m, variance: v / w };
 }
 
@@ -43,7 +46,7 @@ export function boundedMoments(values: ArrayLike<number>, weights: ArrayLike<num
     out.variance.push(s2 - V);
     out.varianceOfMean.push(V);
     const alpha = alphas[t]!;
-    if (sampling === "iid") V = (1 - alpha) ** 2 * (1 - 1 / n) * V + s2 / n;
+    if (sampling === "iid") V = (1 - alpha) * (1 - alpha) * (1 - 1 / n) * V + s2 / n;
     else {
       const a = Math.round(alpha * n) / n;
       V = (1 - a) * (1 - a - 1 / n) * V + s2 / n;
@@ -59,5 +62,5 @@ export function supportBounds(values: ArrayLike<number>): { min: number; max: nu
     min = Math.min(min, values[i]!);
     max = Math.max(max, values[i]!);
   }
-  return { min, max, maxVariance: (max - min) ** 2 / 4 };
+  return { min, max, maxVariance: ((max - min) * (max - min)) / 4 };
 }

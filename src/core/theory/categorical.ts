@@ -3,6 +3,7 @@
  * the "replace" workflow, temperature 1 and no top-k; each function states its sampling convention.
  */
 import type { Sampling } from "../models/categorical-sim";
+import { ln, pow, sin } from "../math";
 
 /** E G_t = (1 − 1/n)^t G_0 under the closed loop (α = 0), t = 0..generations (Theorem A.3, T1). */
 export function giniDecay(G0: number, n: number, generations: number): number[] {
@@ -65,13 +66,13 @@ export function sumSquaresRecursion(input: SumSquaresInput): number[] {
 
 /** Stationary F_∞ = E Σp² for constant α > 0 under iid mixture sampling (§2.4 i). */
 export function stationarySumSquares(S: number, n: number, alpha: number): number {
-  const c = (1 - alpha) ** 2;
+  const c = (1 - alpha) * (1 - alpha);
   return ((1 - 1 / n) * (1 - c) * S + 1 / n) / (1 - (1 - 1 / n) * c);
 }
 
 /** Exact G_∞ / G(π*) for constant α, iid mixture: (1−1/n)(1−(1−α)²) / (1 − (1−1/n)(1−α)²). */
 export function stationaryDiversityRatio(n: number, alpha: number): number {
-  const c = (1 - alpha) ** 2;
+  const c = (1 - alpha) * (1 - alpha);
   return ((1 - 1 / n) * (1 - c)) / (1 - (1 - 1 / n) * c);
 }
 
@@ -94,7 +95,7 @@ export function millerMadowEntropyNats(p: ArrayLike<number>, n: number): number 
   for (let i = 0; i < p.length; i++) {
     const v = p[i]!;
     if (v > 0) {
-      H -= v * Math.log(v);
+      H -= v * ln(v);
       support++;
       inv += 1 / v;
     }
@@ -110,14 +111,14 @@ export function millerMadowEntropyBits(p: ArrayLike<number>, n: number): number 
 /** Exact E[M | p] = Σ p_i (1 − p_i)^n: the mass of p missed by n iid draws from p (Theorem A.5). */
 export function expectedMissingMass(p: ArrayLike<number>, n: number): number {
   let m = 0;
-  for (let i = 0; i < p.length; i++) m += p[i]! * (1 - p[i]!) ** n;
+  for (let i = 0; i < p.length; i++) m += p[i]! * pow(1 - p[i]!, n);
   return m;
 }
 
 /** E of the Good–Turing estimate N₁/n: Σ p_i (1 − p_i)^(n−1). */
 export function goodTuringExpectation(p: ArrayLike<number>, n: number): number {
   let m = 0;
-  for (let i = 0; i < p.length; i++) m += p[i]! * (1 - p[i]!) ** (n - 1);
+  for (let i = 0; i < p.length; i++) m += p[i]! * pow(1 - p[i]!, n - 1);
   return m;
 }
 
@@ -169,7 +170,7 @@ export function accumulateDiversityFactor(n: number, generations: number): numbe
 /** lim E G_t / G_0 under "accumulate", α ≡ 0: ∏_{s≥1}(1 − 1/(n s²)) = sin(π/√n)/(π/√n) (Euler's product): no collapse. */
 export function accumulateDiversityLimit(n: number): number {
   const x = Math.PI / Math.sqrt(n);
-  return Math.sin(x) / x;
+  return sin(x) / x;
 }
 
 /**

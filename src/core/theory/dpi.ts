@@ -15,6 +15,7 @@
 import { binomialPmf } from "./binomial-pmf";
 import { propagate } from "./markov-chain";
 import { compositeUnitRule } from "./quadrature";
+import { ln } from "../math";
 
 export interface DpiOptions {
   panels?: number;
@@ -32,7 +33,7 @@ function entropyBits(d: Float64Array): number {
   let h = 0;
   for (let k = 0; k < d.length; k++) {
     const v = d[k]!;
-    if (v > 0) h -= v * Math.log(v);
+    if (v > 0) h -= v * ln(v);
   }
   return h / Math.LN2;
 }

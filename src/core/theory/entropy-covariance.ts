@@ -4,6 +4,7 @@
  * For natural policy gradient Δz = η A, so entropy falls whenever likely actions have positive advantage.
  * Entropies here are in nats.
  */
+import { exp, ln } from "../math";
 
 /** softmax(z) into out (max-shifted, so any finite logits are safe). */
 export function softmax(z: ArrayLike<number>, out: Float64Array = new Float64Array(z.length)): Float64Array {
@@ -11,7 +12,7 @@ export function softmax(z: ArrayLike<number>, out: Float64Array = new Float64Arr
   for (let i = 0; i < z.length; i++) if (z[i]! > max) max = z[i]!;
   let s = 0;
   for (let i = 0; i < z.length; i++) {
-    const e = Math.exp(z[i]! - max);
+    const e = exp(z[i]! - max);
     out[i] = e;
     s += e;
   }
@@ -24,7 +25,7 @@ export function entropyNats(pi: ArrayLike<number>): number {
   let h = 0;
   for (let i = 0; i < pi.length; i++) {
     const p = pi[i]!;
-    if (p > 0) h -= p * Math.log(p);
+    if (p > 0) h -= p * ln(p);
   }
   return h;
 }
@@ -48,7 +49,7 @@ export function predictedEntropyChange(pi: ArrayLike<number>, dz: ArrayLike<numb
   for (let i = 0; i < pi.length; i++) {
     const p = pi[i]!;
     if (p <= 0) continue;
-    const l = Math.log(p);
+    const l = ln(p);
     elog += p * l;
     edz += p * dz[i]!;
     ecross += p * l * dz[i]!;

@@ -12,6 +12,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import trigamma from "@stdlib/math-base-special-trigamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { GaussianParams } from "../models/gaussian";
+import { exp, ln, pow } from "../math";
 
 /**
  * Real samples per generation: round(αn), halves rounded up. The 1e-9 makes decimal halves behave as
@@ -28,7 +29,7 @@ export function divisor(estimator: GaussianParams["estimator"], count: number): 
 
 /** c4(n) = √(2/(n−1)) Γ(n/2)/Γ((n−1)/2) = E s/σ for the unbiased s² of n normal samples. */
 export function c4(n: number): number {
-  return Math.exp(0.5 * Math.log(2 / (n - 1)) + gammaln(n / 2) - gammaln((n - 1) / 2));
+  return exp(0.5 * ln(2 / (n - 1)) + gammaln(n / 2) - gammaln((n - 1) / 2));
 }
 
 export interface GaussianMoments {
@@ -52,13 +53,13 @@ export function gaussianMoments(p: GaussianParams): GaussianMoments {
   const { n, muStar, sigmaStar } = p;
   const m = realCount(p);
   const k = n - m;
-  const l2 = p.temperature ** 2;
-  const s2 = sigmaStar ** 2;
+  const l2 = p.temperature * p.temperature;
+  const s2 = sigmaStar * sigmaStar;
   let a = p.mu0;
-  let D = (p.mu0 - muStar) ** 2;
-  let V = p.sigma0 ** 2;
+  let D = (p.mu0 - muStar) * (p.mu0 - muStar);
+  let V = p.sigma0 * p.sigma0;
   let P = 0; // E pooled scatter (accumulate); the pool starts empty
-  const out: GaussianMoments = { mean: [a], meanVar: [D - (a - muStar) ** 2], meanSqErr: [D], sigma2: [V] };
+  const out: GaussianMoments = { mean: [a], meanVar: [D - (a - muStar) * (a - muStar)], meanSqErr: [D], sigma2: [V] };
   for (let t = 0; t < p.generations; t++) {
     const ESb = s2 * (m - 1 + k / n) + l2 * V * (k - 1 + m / n) + ((m * k) / n) * D;
     let a2: number, D2: number, V2: number;
@@ -72,7 +73,7 @@ export function gaussianMoments(p: GaussianParams): GaussianMoments {
       const Ebdev = (m * s2 + m * m * D + k * l2 * V) / (n * n); // E (b̄ − μ_t)²
       P = P + ESb + ((N * n) / N2) * Ebdev;
       a2 = ((N + k) * a + m * muStar) / N2;
-      D2 = ((N + k) ** 2 * D + m * s2 + k * l2 * V) / (N2 * N2);
+      D2 = ((N + k) * (N + k) * D + m * s2 + k * l2 * V) / (N2 * N2);
       V2 = P / divisor(p.estimator, N2);
     }
     a = a2;
@@ -80,7 +81,7 @@ export function gaussianMoments(p: GaussianParams): GaussianMoments {
     V = V2;
     out.mean.push(a);
     out.meanSqErr.push(D);
-    out.meanVar.push(Math.max(0, D - (a - muStar) ** 2));
+    out.meanVar.push(Math.max(0, D - (a - muStar) * (a - muStar)));
     out.sigma2.push(V);
   }
   return out;
@@ -101,15 +102,15 @@ export function gaussianClosedLoop(p: GaussianParams): ClosedLoopLaws | null {
   const k = p.n - 1;
   const c = divisor(p.estimator, p.n);
   // log σ²_{t+1} = log σ_t² + 2 log λ + log χ²_k − log c, and E log χ²_k = ψ(k/2) + ln 2.
-  const drift = 2 * Math.log(p.temperature) + digamma(k / 2) + Math.LN2 - Math.log(c);
+  const drift = 2 * ln(p.temperature) + digamma(k / 2) + Math.LN2 - ln(c);
   const step = trigamma(k / 2);
   // E √(χ²_k / c) = √(2/c) Γ(n/2)/Γ(k/2): c4 for the unbiased estimator, c4 √((n−1)/n) for the MLE.
-  const sdFactor = p.temperature * Math.exp(0.5 * Math.log(2 / c) + gammaln(p.n / 2) - gammaln(k / 2));
+  const sdFactor = p.temperature * exp(0.5 * ln(2 / c) + gammaln(p.n / 2) - gammaln(k / 2));
   const out: ClosedLoopLaws = { logSigma2: [], logSigma2Var: [], sigma: [] };
   for (let t = 0; t <= p.generations; t++) {
-    out.logSigma2.push(2 * Math.log(p.sigma0) + t * drift);
+    out.logSigma2.push(2 * ln(p.sigma0) + t * drift);
     out.logSigma2Var.push(t * step);
-    out.sigma.push(p.sigma0 * sdFactor ** t);
+    out.sigma.push(p.sigma0 * pow(sdFactor, t));
   }
   return out;
 }
@@ -124,8 +125,8 @@ export function gaussianStationary(p: Pick<GaussianParams, "n" | "alpha" | "esti
   const m = realCount(p);
   if (m === 0 || p.workflow !== "replace") return null;
   const k = n - m;
-  const l2 = p.temperature ** 2;
-  const s2 = p.sigmaStar ** 2;
+  const l2 = p.temperature * p.temperature;
+  const s2 = p.sigmaStar * p.sigmaStar;
   const c = divisor(p.estimator, n);
   // V = (s2(m−1+k/n) + l2(k−1+m/n)V + (mk/n)D)/c ;  D = (m s2 + k l2 V + k² D)/n²
   const a11 = 1 - (l2 * (k - 1 + m / n)) / c, a12 = -(m * k) / n / c, b1 = (s2 * (m - 1 + k / n)) / c;

@@ -11,6 +11,7 @@
 import { binomialPmf } from "./binomial-pmf";
 import { propagate } from "./markov-chain";
 import type { Sampling } from "../models/categorical-sim";
+import { log2, pow } from "../math";
 
 export interface MarginalInput {
   p0: Float64Array;
@@ -77,9 +78,9 @@ function stepPmf(n: number, alpha: number, pi: number, x: number, sampling: Samp
 
 /** Probability that a category with proportion x gets no draw in a training set of generation t. */
 function zeroProbability(n: number, alpha: number, pi: number, x: number, sampling: Sampling): number {
-  if (sampling === "iid") return (1 - (alpha * pi + (1 - alpha) * x)) ** n;
+  if (sampling === "iid") return pow(1 - (alpha * pi + (1 - alpha) * x), n);
   const real = Math.round(alpha * n);
-  return (1 - pi) ** real * (1 - x) ** (n - real);
+  return pow(1 - pi, real) * pow(1 - x, n - real);
 }
 
 /** Exact E[metric_t] for t = 0..generations (entropy in bits). */
@@ -94,7 +95,7 @@ export function expectedCategoricalMetrics(input: MarginalInput): ExpectedCatego
     fixed: new Array<number>(T + 1).fill(0),
   };
   const h = new Float64Array(m);
-  for (let j = 1; j <= n; j++) h[j] = -(j / n) * Math.log2(j / n);
+  for (let j = 1; j <= n; j++) h[j] = -(j / n) * log2(j / n);
   const kernel = new Float64Array(m * m);
   const a = new Float64Array(m);
   const b = new Float64Array(m);
@@ -104,7 +105,7 @@ export function expectedCategoricalMetrics(input: MarginalInput): ExpectedCatego
   for (const { x, pi, count } of groups(input.p0, input.truth)) {
     if (x > 0) support0 += count;
     // t = 0: p0 itself.
-    if (x > 0) out.entropy[0] += count * -x * Math.log2(x);
+    if (x > 0) out.entropy[0] += count * -x * log2(x);
     out.giniSimpson[0] -= count * x * x;
     out.support[0] += x > 0 ? count : 0;
     out.missingMass[0] += count * x * zeroProbability(n, alphas[0]!, pi, x, sampling);

@@ -1,11 +1,12 @@
 /** Gauss–Legendre quadrature on [0, 1] (composite), for the exact-up-to-quadrature DPI curve. */
+import { cos, pow } from "../math";
 
 /** Nodes and weights of the `order`-point Gauss–Legendre rule on [−1, 1] (Newton on P_order). */
 export function gaussLegendre(order: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(order);
   const w = new Float64Array(order);
   for (let i = 0; i < order; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (order + 0.5));
+    let z = cos((Math.PI * (i + 0.75)) / (order + 0.5));
     let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
       let p0 = 1, p1 = z;
@@ -34,9 +35,9 @@ export function compositeUnitRule(panels: number, order: number, levels = 24): {
   const base = gaussLegendre(order);
   const h = 1 / panels;
   const cuts: number[] = [0];
-  for (let k = levels; k >= 1; k--) cuts.push(h * 2 ** -k);
+  for (let k = levels; k >= 1; k--) cuts.push(h * pow(2, -k));
   for (let p = 1; p < panels; p++) cuts.push(p * h);
-  for (let k = 1; k <= levels; k++) cuts.push(1 - h * 2 ** -k);
+  for (let k = 1; k <= levels; k++) cuts.push(1 - h * pow(2, -k));
   cuts.push(1);
   const count = cuts.length - 1;
   const x = new Float64Array(count * order);

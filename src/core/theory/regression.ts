@@ -10,7 +10,7 @@ import type { RegressionParams } from "../models/regression";
 /** Expected test error (excess risk ‖ŵ − w*‖²) at generations 0..G. */
 export function regressionTestError(p: RegressionParams): number[] {
   const { d, T } = p;
-  const s2 = p.sigma ** 2;
+  const s2 = p.sigma * p.sigma;
   const out: number[] = [];
   let sum = 0;
   for (let g = 0; g <= p.generations; g++) {
@@ -26,7 +26,7 @@ export function regressionTestError(p: RegressionParams): number[] {
 
 /** The accumulate ceiling σ² d/(T − d − 1) · π²/6 (the sum's bound, since iT − d − 1 ≥ i(T − d − 1)). */
 export function regressionCeiling(p: Pick<RegressionParams, "d" | "T" | "sigma">): number {
-  return ((p.sigma ** 2 * p.d) / (p.T - p.d - 1)) * (Math.PI ** 2 / 6);
+  return ((p.sigma * p.sigma * p.d) / (p.T - p.d - 1)) * ((Math.PI * Math.PI) / 6);
 }
 
 export function regressionTheory(p: RegressionParams): Record<string, number[]> {

@@ -9,10 +9,11 @@
  * module evaluates in log space (shift by the maximum), so shares are exact to rounding even when a_c^t
  * underflows. Rounds where the policy has no accepted mass (Σ π a = 0) leave it unchanged.
  */
+import { exp, ln, pow } from "../math";
 
 /** Shares π_t = π_0 a^t / Z for one acceptance vector (β = 0), computed in log space. */
 export function replicatorShares(pi0: readonly number[], accept: readonly number[], t: number): number[] {
-  const logs = pi0.map((p, c) => (p > 0 ? Math.log(p) + (t === 0 ? 0 : t * Math.log(accept[c]!)) : -Infinity));
+  const logs = pi0.map((p, c) => (p > 0 ? ln(p) + (t === 0 ? 0 : t * ln(accept[c]!)) : -Infinity));
   return normaliseLogs(logs);
 }
 
@@ -20,7 +21,7 @@ export function replicatorShares(pi0: readonly number[], accept: readonly number
 export function normaliseLogs(logs: readonly number[]): number[] {
   let max = -Infinity;
   for (const l of logs) if (l > max) max = l;
-  const w = logs.map((l) => (l === -Infinity ? 0 : Math.exp(l - max)));
+  const w = logs.map((l) => (l === -Infinity ? 0 : exp(l - max)));
   const z = w.reduce((s, v) => s + v, 0);
   return w.map((v) => v / z);
 }
@@ -32,7 +33,7 @@ export function normaliseLogs(logs: readonly number[]): number[] {
 export function klExponent(beta: number, t: number): number {
   if (beta === 0) return t;
   const q = 1 - beta;
-  return (q * (1 - q ** t)) / beta;
+  return (q * (1 - pow(q, t))) / beta;
 }
 
 /**
@@ -44,13 +45,13 @@ export function klExponent(beta: number, t: number): number {
  */
 export function replicatorPath(pi0: readonly number[], acceptAt: (s: number) => readonly number[], T: number, beta = 0): number[][] {
   const C = pi0.length;
-  const log0 = pi0.map((p) => (p > 0 ? Math.log(p) : -Infinity));
+  const log0 = pi0.map((p) => (p > 0 ? ln(p) : -Infinity));
   // ℓ_t(c) = log π_t(c) − log π_0(c) up to a constant: ℓ_{t+1} = (1−β)(ℓ_t + log a_t) (or unchanged).
   let ell = new Array<number>(C).fill(0);
   const out: number[][] = [normaliseLogs(log0)];
   for (let s = 0; s < T; s++) {
     const a = acceptAt(s);
-    const next = ell.map((l, c) => (1 - beta) * (l + Math.log(a[c]!)));
+    const next = ell.map((l, c) => (1 - beta) * (l + ln(a[c]!)));
     const alive = next.some((l, c) => log0[c]! > -Infinity && ell[c]! > -Infinity && l > -Infinity);
     if (alive) ell = next;
     out.push(normaliseLogs(ell.map((l, c) => log0[c]! + l)));

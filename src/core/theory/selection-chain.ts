@@ -9,6 +9,7 @@
 import { binomialPmf } from "./binomial-pmf";
 import { solveLinear } from "./linear";
 import { propagate } from "./markov-chain";
+import { expm1 } from "../math";
 
 /** Largest N for the O(N³) absorption solve. */
 export const MAX_SELECTION_SOLVE_N = 200;
@@ -70,5 +71,5 @@ export function selectionDistributions(N: number, aMutant: number, aResident: nu
 export function kimuraFixation(N: number, s: number, p: number): number {
   const x = 2 * N * s;
   if (Math.abs(x) < 1e-12) return p;
-  return -Math.expm1(-x * p) / -Math.expm1(-x);
+  return -expm1(-x * p) / -expm1(-x);
 }

@@ -4,12 +4,13 @@
  */
 import trigamma from "@stdlib/math-base-special-trigamma";
 import { alphaAt, type ScheduleParams } from "../schedule";
+import { expm1, log1p, pow } from "../math";
 
 /** Exact Pr(at least one real draw in generations t0..t1) = 1 − ∏_{s=t0}^{t1} (1 − α_s)^n. */
 export function anyRealDrawProbability(s: ScheduleParams, n: number, t0: number, t1: number): number {
   let logNone = 0;
-  for (let t = t0; t <= t1; t++) logNone += n * Math.log1p(-Math.min(alphaAt(s, t), 1));
-  return -Math.expm1(logNone);
+  for (let t = t0; t <= t1; t++) logNone += n * log1p(-Math.min(alphaAt(s, t), 1));
+  return -expm1(logNone);
 }
 
 /** Union (first Borel–Cantelli) bound on the same probability: n Σ_{s=t0}^{t1} α_s. */
@@ -32,7 +33,7 @@ export function tailRealDraws(s: ScheduleParams, n: number, t0: number): number 
     case "inverse-square":
       return t0 === 0 ? n * (1 + trigamma(1)) : n * trigamma(t0);
     case "geometric":
-      return s.ratio >= 1 ? Infinity : (n * s.ratio ** t0) / (1 - s.ratio);
+      return s.ratio >= 1 ? Infinity : (n * pow(s.ratio, t0)) / (1 - s.ratio);
     case "custom": {
       const list = s.alphaList;
       const last = list[list.length - 1]!;

@@ -2,13 +2,14 @@
  * Zipf tails and missing mass (paper-math §3 item 4, simulation S9, test T25; Dohmatob et al. 2024,
  * "A Tale of Tails"). Exact finite-K formulas; the exponents are asymptotic (K → ∞).
  */
+import { exp, ln, log1p, pow } from "../math";
 
 /** Zipf(β) on ranks 1..K: p_i ∝ i^−β, normalised. */
 export function zipfWeights(beta: number, K: number): Float64Array {
   const p = new Float64Array(K);
   let s = 0;
   for (let i = 0; i < K; i++) {
-    p[i] = (i + 1) ** -beta;
+    p[i] = pow(i + 1, -beta);
     s += p[i]!;
   }
   for (let i = 0; i < K; i++) p[i] = p[i]! / s;
@@ -18,7 +19,7 @@ export function zipfWeights(beta: number, K: number): Float64Array {
 /** Exact expected missing mass after T iid draws: Σ p_i (1 − p_i)^T. */
 export function missingMassAfter(p: ArrayLike<number>, T: number): number {
   let m = 0;
-  for (let i = 0; i < p.length; i++) m += p[i]! * Math.exp(T * Math.log1p(-p[i]!));
+  for (let i = 0; i < p.length; i++) m += p[i]! * exp(T * log1p(-p[i]!));
   return m;
 }
 
@@ -41,13 +42,13 @@ export function zipfTailExponent(beta: number): number {
 
 /** Least-squares slope of log y against log x. */
 export function logLogSlope(xs: readonly number[], ys: readonly number[]): number {
-  const lx = xs.map(Math.log), ly = ys.map(Math.log);
+  const lx = xs.map(ln), ly = ys.map(ln);
   const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
   const my = ly.reduce((a, b) => a + b, 0) / ly.length;
   let num = 0, den = 0;
   for (let i = 0; i < lx.length; i++) {
     num += (lx[i]! - mx) * (ly[i]! - my);
-    den += (lx[i]! - mx) ** 2;
+    den += (lx[i]! - mx) * (lx[i]! - mx);
   }
   return num / den;
 }
