@@ -60,3 +60,26 @@ export const asinh: (x: number) => number = stdlibAsinh;
 export const tanh: (x: number) => number = stdlibTanh;
 /** √(x² + y²) without overflow (replaces Math.hypot with two arguments). */
 export const hypot: (x: number, y: number) => number = stdlibHypot;
+
+/** base^exponent for a non-negative integer exponent by repeated squaring: exact while the result is an integer below 2^53. */
+export function intPow(base: number, exponent: number): number {
+  let result = 1;
+  let b = base;
+  for (let e = exponent; e > 0; e >>>= 1) {
+    if (e & 1) result *= b;
+    b *= b;
+  }
+  return result;
+}
+
+/** Exact integer power of a BigInt (BigInt arithmetic is exact in every engine). */
+export function bigPow(base: bigint, exponent: number): bigint {
+  let result = 1n;
+  for (let e = 0; e < exponent; e++) result *= base;
+  return result;
+}
+
+/** Base-10 logarithm, via ln (deterministic; not necessarily correctly rounded). */
+export function log10(x: number): number {
+  return stdlibLn(x) / Math.LN10;
+}

@@ -4,6 +4,7 @@
  * canonicalised.
  */
 import type { CtmTable, ShapeTable } from "./table";
+import { log2 } from "../math";
 
 /** Counts of the blocks of one shape, indexed by the block's code (cells row-major, first = most significant). */
 export interface ShapeCounts {
@@ -20,7 +21,7 @@ export function shapeCounts(all: BlockCounts, shape: string, cells: number): Sha
   let s = all.get(shape);
   if (!s) {
     if (cells > 24) throw new RangeError(`blocks of ${cells} cells are too large`);
-    s = { shape, cells, counts: new Int32Array(2 ** cells) };
+    s = { shape, cells, counts: new Int32Array(1 << cells) };
     all.set(shape, s);
   }
   return s;
@@ -42,7 +43,7 @@ export function bdmOfCounts(all: BlockCounts, table: CtmTable): number {
       const n = c[code]!;
       if (n === 0) continue;
       const v = table.byCode(t, code);
-      sum += (Number.isNaN(v) ? t.missing : v) + Math.log2(n);
+      sum += (Number.isNaN(v) ? t.missing : v) + log2(n);
     }
   }
   return sum;
@@ -58,7 +59,7 @@ export function entropyOfCounts(all: BlockCounts): number {
     for (const n of s.counts) {
       if (n === 0) continue;
       const p = n / total;
-      h -= p * Math.log2(p);
+      h -= p * log2(p);
     }
   }
   return h;
@@ -84,13 +85,13 @@ export function normalisedBdm(all: BlockCounts, table: CtmTable): number {
     let n = 0;
     for (const c of s.counts) n += c;
     if (n === 0) continue;
-    min += t.min + Math.log2(n);
+    min += t.min + log2(n);
     const positions = 2 * t.descending.length;
     const base = Math.floor(n / positions), extra = n % positions;
     for (let p = 0; p < positions; p++) {
       const m = base + (p < extra ? 1 : 0);
       if (m === 0) break;
-      max += t.descending[p >> 1]! + Math.log2(m);
+      max += t.descending[p >> 1]! + log2(m);
     }
   }
   const bdm = bdmOfCounts(all, table);
@@ -116,7 +117,7 @@ export function normalisedEntropy(all: BlockCounts): number {
   }
   const total = distinct.reduce((a, b) => a + b, 0);
   let min = 0;
-  for (const d of distinct) min -= (d / total) * Math.log2(d / total);
-  const max = Math.log2(Math.min(blocks, possible));
+  for (const d of distinct) min -= (d / total) * log2(d / total);
+  const max = log2(Math.min(blocks, possible));
   return max === min ? NaN : (h - min) / (max - min);
 }

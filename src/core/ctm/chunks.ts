@@ -6,11 +6,12 @@
  */
 import { choicesPerEntry } from "./machine";
 import { emptyTreeCounts, enumerateTree, type TreeCounts } from "./tree";
+import { intPow } from "../math";
 
 /** Number of chunks at prefix depth k ≥ 1. */
 export function chunkCount(states: number, depth: number): number {
   if (!Number.isInteger(depth) || depth < 1 || depth > 6) throw new RangeError(`chunk depth must be in [1, 6], got ${depth}`);
-  return 2 * choicesPerEntry(states) ** (depth - 1);
+  return 2 * intPow(choicesPerEntry(states), depth - 1);
 }
 
 /** Prefix digits of chunk `index` (0 ≤ index < chunkCount). */

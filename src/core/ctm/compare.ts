@@ -4,6 +4,7 @@
  * zero-padded), both in bits.
  */
 import { deflateSync } from "fflate";
+import { log2 } from "../math";
 
 /** Shannon entropy per symbol (bits) of the 0/1 frequencies. */
 export function shannonEntropy(bits: Uint8Array): number {
@@ -12,7 +13,7 @@ export function shannonEntropy(bits: Uint8Array): number {
   let ones = 0;
   for (let i = 0; i < n; i++) ones += bits[i]!;
   let h = 0;
-  for (const k of [ones, n - ones]) if (k > 0) h -= (k / n) * Math.log2(k / n);
+  for (const k of [ones, n - ones]) if (k > 0) h -= (k / n) * log2(k / n);
   return h;
 }
 

@@ -9,6 +9,7 @@
 import { choicesPerEntry } from "./machine";
 import { complement, reverse } from "./strings";
 import { treeCountsToMap, type TreeCounts } from "./tree";
+import { bigPow, log2, pow } from "../math";
 
 /** Exact output distribution of (n,2) over both blanks (halting and counts are over (machine, blank) pairs). */
 export interface Distribution {
@@ -30,7 +31,7 @@ function exact(x: number): bigint {
 /** Complete the R counts into the distribution over both blanks. */
 export function completeDistribution(states: number, maxSteps: number, tree: TreeCounts): Distribution {
   const K = BigInt(choicesPerEntry(states));
-  const first = K ** BigInt(2 * states - 1);
+  const first = bigPow(K, 2 * states - 1);
   const r = treeCountsToMap(tree);
   const b0 = new Map<string, bigint>();
   const add = (m: Map<string, bigint>, s: string, v: bigint) => m.set(s, (m.get(s) ?? 0n) + v);
@@ -48,7 +49,7 @@ export function completeDistribution(states: number, maxSteps: number, tree: Tre
     halting += 2n * v;
   }
   const sorted = new Map([...counts].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)));
-  return { states, maxSteps, machines: K ** BigInt(2 * states), halting, counts: sorted };
+  return { states, maxSteps, machines: bigPow(K, 2 * states), halting, counts: sorted };
 }
 
 /** D(s) = count(s) / halting as a double. */
@@ -65,15 +66,15 @@ export function ctmOf(d: Distribution, s: string): number {
 }
 
 function ratio(a: bigint, b: bigint): number {
-  return 2 ** (log2Big(a) - log2Big(b));
+  return pow(2, log2Big(a) - log2Big(b));
 }
 
 /** log2 of a positive bigint, accurate to double precision. */
 export function log2Big(x: bigint): number {
   const bits = x.toString(2).length;
-  if (bits <= 53) return Math.log2(Number(x));
+  if (bits <= 53) return log2(Number(x));
   const shift = BigInt(bits - 53);
-  return Math.log2(Number(x >> shift)) + Number(shift);
+  return log2(Number(x >> shift)) + Number(shift);
 }
 
 /**

@@ -12,6 +12,7 @@
  *   then (n−1, 1), (n−2, 0), …, and the most significant digit is entry (0, 1).
  * So there are (4n+2)^(2n) machines: 36; 10 000; 7 529 536; 11 019 960 576; 26 559 922 791 424 for n = 1…5.
  */
+import { bigPow } from "../math";
 
 /** Largest number of states supported (the enumerators use bit masks over states). */
 export const MAX_STATES = 5;
@@ -38,7 +39,7 @@ export function choicesPerEntry(states: number): number {
 
 /** Size of the machine space (4n+2)^(2n), exact. */
 export function machineCount(states: number): bigint {
-  return BigInt(choicesPerEntry(states)) ** BigInt(2 * states);
+  return bigPow(BigInt(choicesPerEntry(states)), 2 * states);
 }
 
 /** Decoded meaning of one digit (choice) c of an entry. */

@@ -62,7 +62,7 @@ export class CtmTable {
 
   /** CTM of a block given by its code (bits as a number, first cell most significant); NaN if missing. */
   byCode(shape: ShapeTable, code: number): number {
-    const top = 2 ** (shape.cells - 1);
+    const top = 1 << (shape.cells - 1);
     return shape.value[code >= top ? 2 * top - 1 - code : code]!;
   }
 
@@ -81,7 +81,7 @@ export function compactTable(name: string, attribution: string, shapes: Record<s
   for (const [shape, { cells, entries }] of Object.entries(shapes)) {
     const values: number[] = [];
     const where = new Map<number, number>();
-    const index = new Array<number>(2 ** (cells - 1)).fill(-1);
+    const index = new Array<number>(1 << (cells - 1)).fill(-1);
     for (const [key, v] of entries) {
       if (key.length !== cells) throw new RangeError(`key ${key} does not have ${cells} cells`);
       let j = where.get(v);

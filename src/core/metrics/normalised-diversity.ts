@@ -16,6 +16,7 @@
  * gives exp of the mean entropy (a geometric-type average), which is what the chart should say it shows.
  */
 import { ParamError } from "../errors";
+import { exp } from "../math";
 
 export interface DiversitySpec {
   /** Metric the ratio is computed from. */
@@ -48,6 +49,6 @@ export function normalisedDiversity(modelId: string, series: Readonly<Record<str
   const f = FACTOR[spec.scale];
   const base = values[0]!;
   const out = new Float64Array(values.length);
-  for (let t = 0; t < values.length; t++) out[t] = Math.exp(f * (values[t]! - base));
+  for (let t = 0; t < values.length; t++) out[t] = exp(f * (values[t]! - base));
   return out;
 }

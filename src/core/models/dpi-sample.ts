@@ -20,6 +20,7 @@ import { dpiCost, mutualInformationCurve } from "../theory/dpi";
 import { propagate } from "../theory/markov-chain";
 import { compositeUnitRule } from "../theory/quadrature";
 import { MAX_DPI_WORK } from "./dpi";
+import { log2 } from "../math";
 
 export type DpiSampleParams = {
   n: number;
@@ -114,7 +115,7 @@ function replicate(p: DpiSampleParams, rng: Rng): ReplicatePaths {
   const information = new Float64Array(T + 1);
   let k = binomial(rng, n, theta);
   for (let t = 0; t <= T; t++) {
-    information[t] = Math.log2(dist[k]! / marginal[t * m + k]!);
+    information[t] = log2(dist[k]! / marginal[t * m + k]!);
     if (t === T) break;
     k = binomial(rng, n, alpha * theta + (1 - alpha) * (k / n));
     propagate(dist, kernel, next, m);

@@ -18,6 +18,7 @@ import { stationaryDiversityRatio, sumSquaresRecursion, thetaApproxRatio } from 
 import { checkInitFits, initialDistribution, parseInit } from "./categorical-init";
 import { categoricalSchema } from "./categorical";
 import { runCategorical, type CategoricalConfig } from "./categorical-sim";
+import { exp, ln, log10 } from "../math";
 
 export type GroundingSweepParams = {
   K: number;
@@ -57,8 +58,8 @@ export const groundingSweepSchema: Schema<GroundingSweepParams> = {
 
 /** The θ grid, log-spaced from thetaMin to thetaMax inclusive. */
 export function thetaGrid(p: GroundingSweepParams): number[] {
-  const a = Math.log(p.thetaMin), b = Math.log(p.thetaMax);
-  return Array.from({ length: p.points }, (_, i) => (i === p.points - 1 ? p.thetaMax : Math.exp(a + ((b - a) * i) / (p.points - 1))));
+  const a = ln(p.thetaMin), b = ln(p.thetaMax);
+  return Array.from({ length: p.points }, (_, i) => (i === p.points - 1 ? p.thetaMax : exp(a + ((b - a) * i) / (p.points - 1))));
 }
 
 const METRICS: MetricSpec[] = [
@@ -105,7 +106,7 @@ export const groundingSweep: Model<GroundingSweepParams> = {
   schema: groundingSweepSchema,
   metrics: () => METRICS,
   // Rounded to 3 decimals: the axis position is unaffected and the value reads well in text and CSV.
-  generations: (p) => thetaGrid(p).map((th) => Math.round(Math.log10(th) * 1000) / 1000),
+  generations: (p) => thetaGrid(p).map((th) => Math.round(log10(th) * 1000) / 1000),
   replicate: (p: GroundingSweepParams, rng: Rng): ReplicatePaths => {
     const p0 = truth(p);
     const G = gini(p0);

@@ -99,7 +99,10 @@ export function runKde(p: KdeParams, rng: Rng, keepCentres?: { centres: Float64A
     for (let i = 0; i < n; i++) mean += x[i]!;
     mean /= n;
     let S = 0;
-    for (let i = 0; i < n; i++) S += (x[i]! - mean) ** 2;
+    for (let i = 0; i < n; i++) {
+      const d = x[i]! - mean;
+      S += d * d;
+    }
     h = Math.sqrt(bandwidthSquared(p.bandwidth, p.h, n, S));
     if (!(h > 0)) h = Number.MIN_VALUE; // all centres equal: probability 0 with continuous draws
     const sorted = Float64Array.from(x).sort();

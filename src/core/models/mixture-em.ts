@@ -14,6 +14,7 @@
  *   the floor breaks the moment identity above only when it binds.
  */
 import type { Mixture } from "../theory/mixture-density";
+import { exp, ln } from "../math";
 
 export interface EmOptions {
   k: number;
@@ -41,7 +42,10 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
   for (let i = 0; i < n; i++) mean += x[i]!;
   mean /= n;
   let v = 0;
-  for (let i = 0; i < n; i++) v += (x[i]! - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = x[i]! - mean;
+    v += d * d;
+  }
   v /= n;
   const s = Math.sqrt(Math.max(v, 1e-280));
   const z = scratch(n, 0);
@@ -65,7 +69,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
   while (iter < opts.maxIter || dropped) {
     iter++;
     for (let j = 0; j < k; j++) {
-      lw[j] = w[j]! > 0 ? Math.log(w[j]!) - 0.5 * Math.log(va[j]!) : -Infinity;
+      lw[j] = w[j]! > 0 ? ln(w[j]!) - 0.5 * ln(va[j]!) : -Infinity;
       q[j] = 0.5 / va[j]!;
       N[j] = S1[j] = S2[j] = 0;
     }
@@ -88,7 +92,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
       let sum = 1; // the top component's exp(0), not computed
       for (let j = 0; j < k; j++) {
         if (j === top) continue;
-        const r = e[j]! === -Infinity ? 0 : Math.exp(e[j]! - max);
+        const r = e[j]! === -Infinity ? 0 : exp(e[j]! - max);
         e[j] = r;
         sum += r;
       }
@@ -96,7 +100,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
       ll += max;
       prod *= sum;
       if (++inChunk === 64) {
-        ll += Math.log(prod);
+        ll += ln(prod);
         prod = 1;
         inChunk = 0;
       }
@@ -108,7 +112,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
         S2[j] += r * zi * zi;
       }
     }
-    logLik = (ll + Math.log(prod)) / n;
+    logLik = (ll + ln(prod)) / n;
     // M-step; a component with less than one sample's worth of responsibility is dropped.
     dropped = false;
     for (let j = 0; j < k; j++) {
@@ -134,7 +138,7 @@ export function fitMixtureEm(x: Float64Array, opts: EmOptions): EmResult {
     out.mu[j] = mean + s * mu[j]!;
     out.sd[j] = s * Math.sqrt(va[j]!);
   }
-  return { mixture: out, iterations: iter, logLik: logLik - Math.log(s) - 0.5 * Math.log(2 * Math.PI) };
+  return { mixture: out, iterations: iter, logLik: logLik - ln(s) - 0.5 * ln(2 * Math.PI) };
 }
 
 function renormalise(w: Float64Array): void {
@@ -162,7 +166,10 @@ function quantileInit(z: Float64Array, k: number, w: Float64Array, mu: Float64Ar
     for (let i = a; i < b; i++) m += sorted[i]!;
     m /= b - a;
     let s = 0;
-    for (let i = a; i < b; i++) s += (sorted[i]! - m) ** 2;
+    for (let i = a; i < b; i++) {
+      const d = sorted[i]! - m;
+      s += d * d;
+    }
     w[j] = (b - a) / n;
     mu[j] = m;
     va[j] = Math.max(s / (b - a), VAR_FLOOR);

@@ -14,6 +14,7 @@ import { gaussianMoments, realCount } from "../theory/gaussian";
 import { logPdfTable, mixtureDiscrepancies, mixtureMoments, type Mixture } from "../theory/mixture-density";
 import { fitMixtureEm } from "./mixture-em";
 import { checkTruth, resolveTruth, truthSchema, type TruthParams } from "./mixture-truth";
+import { exp, ln } from "../math";
 
 export type MixtureParams = TruthParams & {
   /** Components of the fitted model. */
@@ -74,11 +75,11 @@ function record(out: ReplicatePaths, t: number, m: Mixture, truth: Mixture, tabl
   let hw = 0, sm = 0;
   for (let j = 0; j < m.w.length; j++) {
     const w = m.w[j]!;
-    if (w > 0) hw -= w * Math.log(w);
+    if (w > 0) hw -= w * ln(w);
     sm += w * m.sd[j]!;
   }
   out.entropy![t] = d.entropy;
-  out.components![t] = Math.exp(hw);
+  out.components![t] = exp(hw);
   out.sigmaMean![t] = sm;
   out.variance![t] = mo.variance;
   out.mean![t] = mo.mean;

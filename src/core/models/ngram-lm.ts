@@ -13,6 +13,7 @@
  * the model, and with δ = 0 and no real data the support (distinct n-grams) can never grow.
  */
 import type { Rng } from "../rng";
+import { intPow, log2 } from "../math";
 
 export interface Corpus {
   /** Character indices. */
@@ -40,9 +41,9 @@ export interface NgramCounts {
 /** Counts every n-gram inside a segment (the MLE fit). */
 export function countNgrams(corpus: Corpus, order: number, V: number): NgramCounts {
   const { chars, starts } = corpus;
-  const mod = V ** order;
+  const mod = intPow(V, order);
   // Int32 codes sort several times faster than doubles; V^order < 2^31 for any V ≤ 73 at order 5.
-  const buf = mod < 2 ** 31 ? new Int32Array(chars.length) : new Float64Array(chars.length);
+  const buf = mod < 2147483648 ? new Int32Array(chars.length) : new Float64Array(chars.length);
   let used = 0;
   for (let s = 0; s < starts.length; s++) {
     const a = starts[s]!, b = s + 1 < starts.length ? starts[s + 1]! : chars.length;
@@ -110,7 +111,7 @@ function searchCum(cum: Float64Array, from: number, to: number, u: number): numb
  */
 export function sampleNgrams(m: NgramCounts, delta: number, rng: Rng, out: Uint8Array, from: number, length: number, starts: number[]): void {
   const { order, V } = m;
-  const ctxMod = V ** (order - 1);
+  const ctxMod = intPow(V, order - 1);
   const end = from + length;
   let i = from;
   let ctx = -1; // −1: start a new segment
@@ -158,11 +159,11 @@ export function conditionalEntropyBits(m: NgramCounts, delta: number): number {
     let hc = 0;
     for (let g = a; g < b; g++) {
       const p = (m.counts[g]! + delta) / denom;
-      hc -= p * Math.log2(p);
+      hc -= p * log2(p);
     }
     const unseen = m.V - (b - a);
     const pu = delta / denom;
-    if (pu > 0 && unseen > 0) hc -= unseen * pu * Math.log2(pu); // pu underflows to 0 for subnormal δ: 0·log 0 = 0
+    if (pu > 0 && unseen > 0) hc -= unseen * pu * log2(pu); // pu underflows to 0 for subnormal δ: 0·log 0 = 0
     h += (total / m.tokens) * hc;
   }
   return h;
@@ -184,7 +185,7 @@ export interface EvalWindows {
 export function evalWindows(text: Uint8Array, order: number, V: number): EvalWindows {
   const count = Math.max(0, text.length - order + 1);
   const ctx = new Float64Array(count), code = new Float64Array(count);
-  const mod = V ** order;
+  const mod = intPow(V, order);
   let c = 0;
   for (let i = 0; i < text.length; i++) {
     c = (c * V + text[i]!) % mod;
@@ -210,7 +211,7 @@ export function crossEntropyBits(m: NgramCounts, w: EvalWindows, eps: number): n
       const g = findSorted(m.codes, w.code[i]!);
       if (g >= 0) num += m.counts[g]!;
     }
-    s -= Math.log2(num / den);
+    s -= log2(num / den);
   }
   return s / w.code.length;
 }

@@ -11,6 +11,7 @@ import type { Schema } from "../schema";
 import { ALICE_CHAPTER_1 } from "../data/alice";
 import { realCount } from "../theory/gaussian";
 import { conditionalEntropyBits, countNgrams, crossEntropyBits, evalWindows, ngramGiniSimpson, sampleNgrams, type Corpus, type EvalWindows, type NgramCounts } from "./ngram-lm";
+import { pow } from "../math";
 
 export type NgramParams = {
   /** n: characters per n-gram (context n − 1). */
@@ -163,6 +164,6 @@ export const ngram: Model<NgramParams> = {
   theory: (p): Record<string, number[]> => {
     if (p.order !== 1 || p.delta !== 0 || realCount({ n: p.length, alpha: p.alpha }) !== 0) return {};
     const g0 = ngramGiniSimpson(original(1));
-    return { giniSimpson: Array.from({ length: p.generations + 1 }, (_, t) => g0 * (1 - 1 / p.length) ** t) };
+    return { giniSimpson: Array.from({ length: p.generations + 1 }, (_, t) => g0 * pow(1 - 1 / p.length, t)) };
   },
 };

@@ -12,6 +12,7 @@ import type { MetricSpec, Model } from "../model";
 import { multinomial } from "../sampling/multinomial";
 import type { Schema } from "../schema";
 import { missingMassAfter, tailMass, zipfWeights } from "../theory/tails";
+import { pow } from "../math";
 
 export type TailCutParams = {
   beta: number;
@@ -63,7 +64,7 @@ export function tailCutTheory(p: TailCutParams): Record<string, number[]> {
   const floor = tailMass(real, p.cut);
   const missingCut = p.TList.map((T) => {
     let m = floor;
-    for (let i = 0; i < p.cut; i++) m += real[i]! * (1 - cut[i]!) ** T;
+    for (let i = 0; i < p.cut; i++) m += real[i]! * pow(1 - cut[i]!, T);
     return m;
   });
   return {

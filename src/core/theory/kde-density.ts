@@ -10,8 +10,9 @@
  * KL grids the truth's ±9σ* box, so the cost stays O(n) per generation however far the centres spread.
  */
 import { logPdfTable, mixtureLogPdf, type Mixture } from "./mixture-density";
+import { exp, ln } from "../math";
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * ln(2 * Math.PI);
 /** Largest grid; beyond it the spacing grows (only reachable with extreme spreads relative to h). */
 export const MAX_GRID = 1 << 16;
 
@@ -31,9 +32,15 @@ export function kdeLogDensity(c: Float64Array, h: number, x: number): number {
   const R = Math.sqrt(d * d + 49 * h * h);
   const d2 = d * d;
   let s = 0;
-  for (let i = lo - 1; i >= 0 && x - c[i]! <= R; i--) s += Math.exp(-((x - c[i]!) ** 2 - d2) * inv);
-  for (let i = lo; i < n && c[i]! - x <= R; i++) s += Math.exp(-((c[i]! - x) ** 2 - d2) * inv);
-  return -d2 * inv + Math.log(s) - Math.log(n) - Math.log(h) - LOG_SQRT_2PI;
+  for (let i = lo - 1; i >= 0 && x - c[i]! <= R; i--) {
+    const d = x - c[i]!;
+    s += exp(-(d * d - d2) * inv);
+  }
+  for (let i = lo; i < n && c[i]! - x <= R; i++) {
+    const d = c[i]! - x;
+    s += exp(-(d * d - d2) * inv);
+  }
+  return -d2 * inv + ln(s) - ln(n) - ln(h) - LOG_SQRT_2PI;
 }
 
 /** Differential entropy of the KDE in nats (sorted centres), integrated over the union of [c_i − 8h, c_i + 8h]. */
@@ -51,7 +58,7 @@ export function kdeEntropy(c: Float64Array, h: number): number {
     const dx = (b - a) / (count - 1);
     for (let j = 0; j < count; j++) {
       const lp = kdeLogDensity(c, h, a + j * dx);
-      const f = Math.exp(lp) * lp;
+      const f = exp(lp) * lp;
       s -= (j === 0 || j === count - 1 ? 0.5 : 1) * f * dx;
     }
   }
@@ -99,7 +106,7 @@ export function kdeKl(c: Float64Array, h: number, truth: Mixture, table = logPdf
     const x = box.a + i * dx;
     const ls = mixtureLogPdf(table, x);
     const lp = stride === 1 ? lc[i]! : interpolate(xc, lc, x, Math.floor(i / stride));
-    s += (i === 0 || i === count - 1 ? 0.5 : 1) * Math.exp(ls) * (ls - lp);
+    s += (i === 0 || i === count - 1 ? 0.5 : 1) * exp(ls) * (ls - lp);
   }
   return Math.max(0, s * dx);
 }

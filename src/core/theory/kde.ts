@@ -18,6 +18,7 @@
  * geometrically.
  */
 import { realCount } from "./gaussian";
+import { ln, pow } from "../math";
 
 export type Bandwidth = "silverman" | "fixed";
 
@@ -38,14 +39,14 @@ export interface KdeVarianceInput {
 
 /** h² for a batch of n samples with scatter S. */
 export function bandwidthSquared(bandwidth: Bandwidth, h: number, n: number, scatter: number): number {
-  return bandwidth === "fixed" ? h * h : SILVERMAN ** 2 * n ** -0.4 * (scatter / (n - 1));
+  return bandwidth === "fixed" ? h * h : SILVERMAN * SILVERMAN * pow(n, -0.4) * (scatter / (n - 1));
 }
 
 /** E V_t and E x̄_t for t = 0..generations. */
 export function kdeVarianceRecursion(p: KdeVarianceInput): { variance: number[]; mean: number[] } {
   const { n, muStar, sigmaStar2: s2 } = p;
   const m = realCount(p), k = n - m;
-  const beta = p.bandwidth === "fixed" ? 1 / n : 1 / n + SILVERMAN ** 2 * n ** -0.4 / (n - 1);
+  const beta = p.bandwidth === "fixed" ? 1 / n : 1 / n + (SILVERMAN * SILVERMAN * pow(n, -0.4)) / (n - 1);
   const add = p.bandwidth === "fixed" ? p.h * p.h : 0;
   // Generation 0: n real samples.
   let V = beta * (n - 1) * s2 + add;
@@ -66,5 +67,5 @@ export function kdeVarianceRecursion(p: KdeVarianceInput): { variance: number[];
 
 /** log of the closed-loop expected growth factor of V per generation under Silverman's rule. */
 export function silvermanLogGrowth(n: number): number {
-  return Math.log((1 - 1 / n) * (1 + (SILVERMAN ** 2 * n ** -0.4 * n) / (n - 1)));
+  return ln((1 - 1 / n) * (1 + (SILVERMAN * SILVERMAN * pow(n, -0.4) * n) / (n - 1)));
 }

@@ -11,6 +11,7 @@
  * Densities are handled as logarithms, so a far-away model gives a large but finite KL.
  */
 import { gaussLegendre } from "./quadrature";
+import { exp, ln } from "../math";
 
 /** A 1-D Gaussian mixture; components with weight 0 are ignored. */
 export interface Mixture {
@@ -19,7 +20,7 @@ export interface Mixture {
   sd: Float64Array;
 }
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * ln(2 * Math.PI);
 const OFFSETS = [-9, -6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 6, 9];
 const ORDER = 6;
 const GL = gaussLegendre(ORDER);
@@ -46,7 +47,7 @@ export function logPdfTable(m: Mixture): LogPdfTable {
   for (let j = 0; j < m.w.length; j++) if (m.w[j]! > 0) idx.push(j);
   const c = new Float64Array(idx.length), mu = new Float64Array(idx.length), q = new Float64Array(idx.length);
   idx.forEach((j, i) => {
-    c[i] = Math.log(m.w[j]!) - Math.log(m.sd[j]!) - LOG_SQRT_2PI;
+    c[i] = ln(m.w[j]!) - ln(m.sd[j]!) - LOG_SQRT_2PI;
     mu[i] = m.mu[j]!;
     q[i] = 1 / (2 * m.sd[j]! * m.sd[j]!);
   });
@@ -64,9 +65,9 @@ export function mixtureLogPdf(t: LogPdfTable, x: number): number {
   let s = 0;
   for (let j = 0; j < t.count; j++) {
     const d = x - t.mu[j]!;
-    s += Math.exp(t.c[j]! - d * d * t.q[j]! - max);
+    s += exp(t.c[j]! - d * d * t.q[j]! - max);
   }
-  return max + Math.log(s);
+  return max + ln(s);
 }
 
 /**
@@ -76,7 +77,7 @@ export function mixtureLogPdf(t: LogPdfTable, x: number): number {
 export function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r = t * exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
   return x >= 0 ? r : 2 - r;
 }
 
@@ -94,7 +95,11 @@ export function mixtureMoments(m: Mixture): { mean: number; variance: number } {
   let mean = 0, variance = 0;
   for (let j = 0; j < m.w.length; j++) mean += m.w[j]! * m.mu[j]!;
   // Σ w(σ² + (μ − mean)²) rather than E X² − mean²: no cancellation when the mixture is narrow and off-centre.
-  for (let j = 0; j < m.w.length; j++) if (m.w[j]! > 0) variance += m.w[j]! * (m.sd[j]! ** 2 + (m.mu[j]! - mean) ** 2);
+  for (let j = 0; j < m.w.length; j++) if (m.w[j]! > 0) {
+      const sd = m.sd[j]!;
+      const d = m.mu[j]! - mean;
+      variance += m.w[j]! * (sd * sd + d * d);
+    }
   return { mean, variance };
 }
 
@@ -138,9 +143,9 @@ export function mixtureEntropy(m: Mixture): number {
   let h = 0;
   for (let i = 0; i < rule.x.length; i++) {
     const lp = mixtureLogPdf(t, rule.x[i]!);
-    h -= rule.w[i]! * Math.exp(lp) * lp;
+    h -= rule.w[i]! * exp(lp) * lp;
   }
-  return h + Math.log(s);
+  return h + ln(s);
 }
 
 /** Entropy of the model (mixtureEntropy), and KL(truth ‖ model) in nats and W₁(model, truth) on one shared rule. */
@@ -151,7 +156,7 @@ export function mixtureDiscrepancies(model: Mixture, truth: Mixture, truthTable 
   for (let i = 0; i < rule.x.length; i++) {
     const x = rule.x[i]!, wt = rule.w[i]!;
     const ls = mixtureLogPdf(truthTable, x);
-    kl += wt * Math.exp(ls) * (ls - mixtureLogPdf(t, x));
+    kl += wt * exp(ls) * (ls - mixtureLogPdf(t, x));
     w1 += wt * Math.abs(mixtureCdf(model, x) - mixtureCdf(truth, x));
   }
   return { entropy: mixtureEntropy(model), kl: Math.max(0, kl), w1 };
