@@ -9,6 +9,7 @@ import path from "node:path";
 import { Cite, type CslData, type CslName } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
+import { displayPath } from "./display-path";
 
 export type CiteMode = "parenthetical" | "narrative";
 
@@ -220,7 +221,7 @@ export function getBibliography(bibPath?: string): Bibliography {
   const st = statSync(abs);
   const hit = cache.get(abs);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.bib;
-  const display = path.relative(process.cwd(), abs).split(path.sep).join("/") || abs;
+  const display = displayPath(abs);
   const bib = buildBibliography(readFileSync(abs, "utf8"), display);
   cache.set(abs, { mtimeMs: st.mtimeMs, size: st.size, bib });
   return bib;

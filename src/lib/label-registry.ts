@@ -273,3 +273,4 @@ export function getLabelRegistry(options: LabelRegistryOptions = {}): LabelRegis
   registryCache.set(contentDir, { signature, registry });
   return registry;
 }
+

@@ -18,6 +18,7 @@ import { collectPageLabels, readAttributes, type MdxElement } from "../lib/numbe
 import { renderEquation, renderFigure, renderHeading, renderProof, renderTheorem } from "./environments";
 import { h, replaceNode, text, type AnyNode } from "./mdast-build";
 import { expandText, lineOf, referenceItems, type Ctx } from "./references";
+import { displayPath } from "../lib/display-path";
 
 export interface ScholarlyOptions {
   /** Directory with chapters/ and appendices/ (default <cwd>/content). */
@@ -33,7 +34,7 @@ export default function remarkScholarly(options: ScholarlyOptions = {}) {
     const registry = getLabelRegistry({ contentDir: options.contentDir });
     const bib = getBibliography(options.bibPath);
     const page = abs ? registry.pageForFile(abs) : undefined;
-    const file = page?.file ?? (abs ? path.relative(process.cwd(), abs).split(path.sep).join("/") : "<input>");
+    const file = page?.file ?? (abs ? displayPath(abs) : "<input>");
     const ctx: Ctx = { file, page, registry, bib, cited: [] };
     const sourceText = typeof vfile.value === "string" ? vfile.value : undefined;
 

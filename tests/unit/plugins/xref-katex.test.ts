@@ -33,17 +33,17 @@ describe("cross-references", () => {
   });
 
   it("an unknown id fails the build naming the file, line and id", async () => {
-    await expect(renderMdx("One.\n\nTwo @thm:does-not-exist.\n", "/tmp/x/ch.mdx")).rejects.toThrow(
-      "/tmp/x/ch.mdx:3: unknown cross-reference @thm:does-not-exist",
+    await expect(renderMdx("One.\n\nTwo @thm:does-not-exist.\n", "/nonexistent/x/ch.mdx")).rejects.toThrow(
+      "/nonexistent/x/ch.mdx:3: unknown cross-reference @thm:does-not-exist",
     );
-    await expect(renderMdx('<Proof of="lem:nope">\nx\n</Proof>\n', "/tmp/x/ch.mdx")).rejects.toThrow(
-      "/tmp/x/ch.mdx:1: unknown cross-reference @lem:nope",
+    await expect(renderMdx('<Proof of="lem:nope">\nx\n</Proof>\n', "/nonexistent/x/ch.mdx")).rejects.toThrow(
+      "/nonexistent/x/ch.mdx:1: unknown cross-reference @lem:nope",
     );
   });
 
   it("numbered environments outside chapters and appendices fail", async () => {
-    await expect(renderMdx('<Theorem id="thm:stray" source="paper">\nx\n</Theorem>\n', "/tmp/x/about.mdx")).rejects.toThrow(
-      "/tmp/x/about.mdx:1: <Theorem> is only allowed in content/chapters and content/appendices",
+    await expect(renderMdx('<Theorem id="thm:stray" source="paper">\nx\n</Theorem>\n', "/nonexistent/x/about.mdx")).rejects.toThrow(
+      "/nonexistent/x/about.mdx:1: <Theorem> is only allowed in content/chapters and content/appendices",
     );
   });
 
@@ -68,21 +68,21 @@ describe("KaTeX", () => {
   });
 
   it("invalid TeX fails the build with the file name and the TeX", async () => {
-    await expect(renderMdx("Fine.\n\nBroken $\\frac{1}{$ here.\n", "/tmp/x/broken.mdx")).rejects.toThrow(
-      /\/tmp\/x\/broken\.mdx:3: invalid TeX "\\\\frac\{1\}\{"/,
+    await expect(renderMdx("Fine.\n\nBroken $\\frac{1}{$ here.\n", "/nonexistent/x/broken.mdx")).rejects.toThrow(
+      /\/nonexistent\/x\/broken\.mdx:3: invalid TeX "\\\\frac\{1\}\{"/,
     );
-    await expect(renderMdx("$$\n\\begin{aligned} x \\end{cases}\n$$\n", "/tmp/x/broken2.mdx")).rejects.toThrow(
-      /\/tmp\/x\/broken2\.mdx.*invalid TeX/,
+    await expect(renderMdx("$$\n\\begin{aligned} x \\end{cases}\n$$\n", "/nonexistent/x/broken2.mdx")).rejects.toThrow(
+      /\/nonexistent\/x\/broken2\.mdx.*invalid TeX/,
     );
   });
 
   it("an undefined control sequence is an error, not red text", async () => {
-    await expect(renderMdx("$\\notamacro{x}$\n", "/tmp/x/undef.mdx")).rejects.toThrow(/undef\.mdx.*invalid TeX.*\\\\notamacro/);
+    await expect(renderMdx("$\\notamacro{x}$\n", "/nonexistent/x/undef.mdx")).rejects.toThrow(/undef\.mdx.*invalid TeX.*\\\\notamacro/);
   });
 
   it("\\gdef on one page does not leak into the next", async () => {
-    await renderMdx("$\\gdef\\leaky{y}\\leaky$\n", "/tmp/x/one.mdx");
-    await expect(renderMdx("$\\leaky$\n", "/tmp/x/two.mdx")).rejects.toThrow(/two\.mdx.*invalid TeX/);
+    await renderMdx("$\\gdef\\leaky{y}\\leaky$\n", "/nonexistent/x/one.mdx");
+    await expect(renderMdx("$\\leaky$\n", "/nonexistent/x/two.mdx")).rejects.toThrow(/two\.mdx.*invalid TeX/);
   });
 
   it("an Equation must hold exactly one display block and no \\tag", async () => {
