@@ -86,21 +86,25 @@ for (const file of htmlFiles(DIST)) {
   const css = [...html.matchAll(/<link\b[^>]*>/g)].filter((m) => attr(m[0], "rel") === "stylesheet").map((m) => attr(m[0], "href"));
   const inlineCss = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join("");
   const { files, lazy } = closure(jsEntries);
+  // Islands (demos) hydrate on `client:visible`: their component and renderer modules load when scrolled to.
+  const islandEntries = [...html.matchAll(/<astro-island\b[^>]*>/g)].flatMap((m) => [attr(m[0], "component-url"), attr(m[0], "renderer-url")]).filter(Boolean);
+  const islands = closure(islandEntries).files.filter((f) => !files.includes(f));
   const jsRaw = sum(files, (b) => b.length) + Buffer.byteLength(inlineJs);
   const jsGz = sum(files, gz) + (inlineJs ? gz(Buffer.from(inlineJs)) : 0);
   rows.push({
     page, files: files.length, jsRaw, jsGz,
     lazyGz: sum(lazy, gz), lazyN: lazy.length,
+    islandGz: sum(islands, gz), islandN: islands.length,
     cssRaw: sum(css, (b) => b.length) + Buffer.byteLength(inlineCss),
     cssGz: sum(css, gz) + (inlineCss ? gz(Buffer.from(inlineCss)) : 0),
   });
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
-const header = ["page", "JS files", "JS raw KB", "JS gzip KB", `≤${BUDGET_KB} KB gz`, "lazy JS gzip KB", "CSS raw KB", "CSS gzip KB"];
+const header = ["page", "JS files", "JS raw KB", "JS gzip KB", `≤${BUDGET_KB} KB gz`, "island JS gzip KB", "lazy JS gzip KB", "CSS raw KB", "CSS gzip KB"];
 const table = rows.map((r) => [
   r.page, String(r.files), kb(r.jsRaw), kb(r.jsGz), r.jsGz <= BUDGET_KB * 1024 ? "yes" : "NO",
-  r.lazyN ? `${kb(r.lazyGz)} (${r.lazyN})` : "0", kb(r.cssRaw), kb(r.cssGz),
+  r.islandN ? `${kb(r.islandGz)} (${r.islandN})` : "0", r.lazyN ? `${kb(r.lazyGz)} (${r.lazyN})` : "0", kb(r.cssRaw), kb(r.cssGz),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
@@ -113,4 +117,4 @@ if (pf) {
   const wasmGz = wasm.reduce((n, f) => n + readFileSync(join(DIST, "pagefind", f)).length, 0); // already compressed
   console.log(`\nSearch, loaded on first focus of the search box: pagefind.js ${kb(gz(pf))} KB gzip + ${wasm.length} files (wasm.en + meta) ${kb(wasmGz)} KB (+ index fragments per query).`);
 }
-console.log(`\nJS = static import closure of the page's module scripts + inline scripts; gzip level 9. Fonts are not counted.`);
+console.log(`\nJS = static import closure of the page's module scripts + inline scripts; island JS = the closure of its demos' component and renderer modules (loaded when a demo scrolls into view; Web Worker files not counted); gzip level 9. Fonts are not counted.`);
