@@ -10,7 +10,7 @@ import { fixation, hackStart, type FixationParams } from "../../../src/core/mode
 import { models } from "../../../src/core/models/index";
 import { validateParams } from "../../../src/core/schema";
 import { kimuraFixation, selectionFixationProbabilities } from "../../../src/core/theory/selection-chain";
-import { meanSe } from "../core/stats";
+import { meanSe } from "./stats";
 
 const params = (raw: Record<string, unknown>): FixationParams => validateParams(fixation.schema, raw);
 
