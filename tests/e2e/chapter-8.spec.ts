@@ -35,7 +35,7 @@ const DEMOS: DemoCase[] = [
     theory: [["fixes", "fixes"]],
   },
   {
-    id: "policy-gradient", model: "policyGradient", equation: "eq:entropy-covariance", charts: 5, legend: "Mean",
+    id: "policy-gradient", model: "policyGradient", equation: "eq:entropy-covariance", charts: 5, legend: "Simulated mean",
     change: ["eta", "0.2"], hostile: ["batch", "batch: expected an integer in [1, 100000]"],
     theory: [],
   },
