@@ -3,6 +3,9 @@
  * and for numbers quoted in the prose (<SymbolicValue>). Same core code and seeds as the live demos.
  */
 import { ECA_DEFAULTS, LAW_DEFAULTS, runEcaDemo, runLawDemo, type EcaDemoResult, type EcaParams, type LawDemoResult, type LawParams } from "../../core/symbolic/demo";
+import { fromString } from "../../core/programs/bits";
+import { ctmComplexity, rankAlternatives, ruleBits } from "../../core/programs/ctm-prior";
+import { pow } from "../../core/math";
 import { fmt } from "./format";
 
 const laws = new Map<string, LawDemoResult>();
@@ -60,6 +63,35 @@ export function ecaValue(patch: Partial<EcaParams>, key: string, digits = 3): st
     case "consistent": return String(r.consistent.length);
     case "hiddenRank": return String(r.hiddenRank);
     case "flipped": return String(r.flipped.length);
+    default: throw new Error(`<SymbolicValue>: unknown key "${key}"`);
+  }
+}
+
+/**
+ * Other quoted values. Keys: kraft (Σ 2^−CTM over all strings of 1–12 bits) | ctm:<bits> |
+ * ruleBits:<rule> (CTM prior) | alt:<bits>:<ctm|literal>:<rank>:<description|bits|margin> (rankAlternatives;
+ * margin = bits of the best `repeat` program minus bits of the best program).
+ */
+export function miscValue(key: string, digits = 3): string {
+  const parts = key.split(":");
+  switch (parts[0]) {
+    case "kraft": {
+      const K = ctmComplexity();
+      let z = 0;
+      for (let L = 1; L <= 12; L++) for (let v = 0; v < 1 << L; v++) z += pow(2, -K(v.toString(2).padStart(L, "0")));
+      return z.toFixed(digits);
+    }
+    case "ctm": return fmt(ctmComplexity()(parts[1]!), digits);
+    case "ruleBits": return fmt(ruleBits(Number(parts[1])), digits);
+    case "alt": {
+      const [, bits, prior, rank, field] = parts;
+      const r = rankAlternatives(fromString(bits!), { prior: prior as "ctm" | "literal" });
+      const a = r[Number(rank)]!;
+      if (field === "description") return a.description;
+      if (field === "bits") return fmt(a.bits, digits);
+      if (field === "margin") return fmt(r.find((x) => x.program.base.kind === "repeat")!.bits - r[0]!.bits, digits);
+      throw new Error(`<SymbolicValue>: unknown field in "${key}"`);
+    }
     default: throw new Error(`<SymbolicValue>: unknown key "${key}"`);
   }
 }
