@@ -36,30 +36,38 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
   const [error, setError] = useState("");
   const [status, setStatus] = useState("");
   const [libs, setLibs] = useState<{ charts: Charts; katex: Katex } | null>(null);
+  const [phase, setPhase] = useState<"idle" | "running" | "done" | "error" | "cancelled">("idle");
   const client = useRef<SymbolicClient>();
 
   useEffect(() => () => client.current?.dispose(), []);
 
+  const seq = useRef(0);
   const run = async (p: LawParams) => {
     client.current ??= new SymbolicClient();
     client.current.cancel();
+    const mine = ++seq.current;
     setError("");
     setProgress([0, 1]);
+    setPhase("running");
     setStatus("Searching…");
     const loading = libs ? Promise.resolve(libs) : Promise.all([import("./charts"), import("katex")]).then(([charts, k]) => ({ charts, katex: k.default }));
     try {
-      const r = await client.current.law(p, (done, total) => setProgress([done, total]));
-      if (!r) return;
+      const r = await client.current.law(p, (done, total) => mine === seq.current && setProgress([done, total]));
+      if (!r || mine !== seq.current) return;
       const l = await loading;
+      if (mine !== seq.current) return;
       setLibs(l);
       setResult(r);
+      setPhase("done");
       setStatus(`Found ${r.best.expression} (${fmt(r.best.bits, 4)} bits) after scoring ${r.scored} candidate expressions.`);
     } catch (e) {
+      if (mine !== seq.current) return;
       setResult(null);
+      setPhase("error");
       setStatus("");
       setError(e instanceof Error ? e.message.replace(/^[A-Za-z]*Error: /, "") : String(e));
     } finally {
-      setProgress(null);
+      if (mine === seq.current) setProgress(null);
     }
   };
 
@@ -70,8 +78,10 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
   }, [t.hydrated, t.params]);
 
   const cancel = () => {
+    seq.current++;
     client.current?.cancel();
     setProgress(null);
+    setPhase("cancelled");
     setStatus("Search cancelled. Change a setting to search again.");
   };
 
@@ -80,7 +90,7 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
   const names = Object.keys(lawSchema.params) as (keyof LawParams)[];
 
   return (
-    <div class="symbolic-demo">
+    <div class="symbolic-demo" data-phase={phase}>
       <ToolNotices notices={t.notices} onDismiss={t.dismissNotices} />
       <form class="demo-controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings of the symbolic regression demo">
         {names.map((name) => (

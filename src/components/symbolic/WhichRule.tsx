@@ -63,7 +63,7 @@ export default function WhichRule({ children }: { children?: ComponentChildren }
   const hidden = t.params.rule;
 
   return (
-    <div class="which-rule-demo">
+    <div class="which-rule-demo" data-phase={result ? "done" : "idle"}>
       <ToolNotices notices={t.notices} onDismiss={t.dismissNotices} />
       <form class="demo-controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings of the rule identification demo">
         {names.map((name) => (

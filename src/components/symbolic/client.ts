@@ -12,6 +12,7 @@ export class SymbolicClient {
   #api: Comlink.Remote<SymbolicApi> | undefined;
   #seq = 0;
   #reject: ((e: Error) => void) | undefined;
+  #busy = 0;
 
   #connect(): Comlink.Remote<SymbolicApi> {
     if (this.#api) return this.#api;
@@ -29,12 +30,15 @@ export class SymbolicClient {
     const id = ++this.#seq;
     const failed = new Promise<never>((_, reject) => (this.#reject = reject));
     failed.catch(() => {});
+    this.#busy = id;
     try {
       const result = await Promise.race([f(this.#connect()), failed]);
       return id === this.#seq ? result : null;
     } catch (e) {
       if (e instanceof Error && e.message === "cancelled") return null;
       throw e;
+    } finally {
+      if (this.#busy === id) this.#busy = 0;
     }
   }
 
@@ -50,6 +54,9 @@ export class SymbolicClient {
   /** Stops the running search (if any): its promise resolves to null; the next call starts a new worker. */
   cancel(): void {
     this.#seq++;
+    // An idle worker keeps its caches (the enumerated skeletons); only a running search is stopped.
+    if (!this.#busy) return;
+    this.#busy = 0;
     this.#reject?.(new Error("cancelled"));
     this.#worker?.terminate();
     this.#worker = undefined;
@@ -58,5 +65,8 @@ export class SymbolicClient {
 
   dispose(): void {
     this.cancel();
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#api = undefined;
   }
 }
