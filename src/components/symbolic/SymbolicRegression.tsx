@@ -90,7 +90,7 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
   const names = Object.keys(lawSchema.params) as (keyof LawParams)[];
 
   return (
-    <div class="symbolic-demo" data-phase={phase}>
+    <div class="symbolic-demo" data-phase={phase} data-worker-ms={result ? (result as LawDemoResult & { ms?: number }).ms?.toFixed(0) : undefined}>
       <ToolNotices notices={t.notices} onDismiss={t.dismissNotices} />
       <form class="demo-controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings of the symbolic regression demo">
         {names.map((name) => (
