@@ -192,7 +192,8 @@ test("which rule: identifies the default rule; cells are keyboard-operable; stat
   await expect(other.locator("#which-rule-rule")).toHaveValue("110");
   await expect(other.locator("#demo-which-rule [data-live] [data-verdict]")).toHaveAttribute("data-verdict", "110");
   const json = JSON.parse((await download(page, "#demo-which-rule", "Download JSON")).body.toString("utf8"));
-  expect(json).toMatchObject({ demo: "which-rule", result: { ranking: [{ rule: 110 }] } });
+  expect(json).toMatchObject({ demo: "which-rule" });
+  expect(json.result.ranking[0].rule).toBe(110);
   const csv = (await download(page, "#demo-which-rule", "Download CSV")).body.toString("utf8").trimEnd().split("\n");
   expect(csv[0]).toBe("rank,rule,table,ruleBits,exceptions,exceptionBits,bits");
   const svg = (await download(page, "#demo-which-rule", "SVG: pattern")).body.toString("utf8");
