@@ -6,7 +6,7 @@
  * Until then (and without JavaScript) the children, the build-time figure of the default run, show.
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { lawSchema, LAW_PRESETS, type LawDemoResult, type LawParams } from "../../core/symbolic/demo";
 import type { Params, Schema } from "../../core/schema";
 import { ParamControl } from "../demo/controls";
@@ -21,11 +21,12 @@ const ID = "symbolic";
 type Charts = typeof import("./charts");
 type Katex = typeof import("katex").default;
 
-function Chart({ id, draw }: { id: string; draw: () => SVGSVGElement }) {
+/** Draws once per result (not on every progress tick of the next search). */
+function Chart({ id, data, draw }: { id: string; data: unknown; draw: () => SVGSVGElement }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.replaceChildren(draw());
-  });
+  }, [data]);
   return <div class="demo-chart" id={id} ref={ref} />;
 }
 
@@ -85,7 +86,11 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
     setStatus("Search cancelled. Change a setting to search again.");
   };
 
-  const tex = (latex: string) => ({ __html: libs ? libs.katex.renderToString(latex, { throwOnError: false, trust: false, strict: "ignore", output: "htmlAndMathml" }) : "" });
+  // Typeset once per result: the LaTeX comes from our printer (toLatex of parsed trees), never from raw input.
+  const typeset = useMemo(() => {
+    const tex = (latex: string) => ({ __html: libs ? libs.katex.renderToString(latex, { throwOnError: false, trust: false, strict: "ignore", output: "htmlAndMathml" }) : "" });
+    return result ? { law: tex(`y = ${result.lawLatex}`), best: tex(`y = ${result.best.latex}`) } : null;
+  }, [result, libs]);
   const preset = LAW_PRESETS.find((l) => l.id === t.params.law);
   const names = Object.keys(lawSchema.params) as (keyof LawParams)[];
 
@@ -127,18 +132,18 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
       {result && libs ? (
         <div class="symbolic-result" data-live>
           <p class="symbolic-law">
-            Hidden law: <span dangerouslySetInnerHTML={tex(`y = ${result.lawLatex}`)} />
+            Hidden law: <span dangerouslySetInnerHTML={typeset!.law} />
             {preset ? <span class="symbolic-note"> ({preset.note})</span> : null}; {result.params.n} points on [{fmt(result.train[0])}, {fmt(result.train[1])}]
             {result.sigma > 0 ? `, noise σ = ${fmt(result.sigma, 3)}` : ", no noise"}.
           </p>
           <p class="symbolic-found">
-            Recovered: <span class="symbolic-formula" data-formula={result.best.expression} dangerouslySetInnerHTML={tex(`y = ${result.best.latex}`)} />
+            Recovered: <span class="symbolic-formula" data-formula={result.best.expression} dangerouslySetInnerHTML={typeset!.best} />
           </p>
           <p class="symbolic-bits">
             Description length {fmt(result.best.bits, 4)} bits = {fmt(result.best.modelBits, 4)} bits of formula + {fmt(result.best.residualBits, 4)} bits of residuals
             {result.exact ? "; it equals the hidden law on fresh points inside and beyond the range." : "."}
           </p>
-          <Chart id={`${ID}-extrapolation`} draw={() => libs.charts.extrapolationChart(result)} />
+          <Chart id={`${ID}-extrapolation`} data={result} draw={() => libs.charts.extrapolationChart(result)} />
           <ul class="demo-legend" aria-label="Legend">
             {libs.charts.SERIES.map((s) => (
               <li key={s.key}>
@@ -157,7 +162,7 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
               ))}
             </tbody>
           </table>
-          <Chart id={`${ID}-pareto`} draw={() => libs.charts.paretoChart(result)} />
+          <Chart id={`${ID}-pareto`} data={result} draw={() => libs.charts.paretoChart(result)} />
           <p class="demo-caption">Complexity–error Pareto front: each formula is more accurate than every simpler one; the red dot is the shortest total description.</p>
         </div>
       ) : (
