@@ -53,7 +53,10 @@ export default function SymbolicRegression({ children }: { children?: ComponentC
     setStatus("Searching…");
     const loading = libs ? Promise.resolve(libs) : Promise.all([import("./charts"), import("katex")]).then(([charts, k]) => ({ charts, katex: k.default }));
     try {
-      const r = await client.current.law(p, (done, total) => mine === seq.current && setProgress([done, total]));
+      // About eight progress updates per search: each is a re-render on the main thread.
+      const r = await client.current.law(p, (done, total) => {
+        if (mine === seq.current && (done % 1000 === 0 || done === total)) setProgress([done, total]);
+      });
       if (!r || mine !== seq.current) return;
       const l = await loading;
       if (mine !== seq.current) return;
