@@ -38,6 +38,7 @@ const BENCHES: Bench[] = [
   // Symbolic regression, program synthesis, mechanismLoop (ours only: no numpy counterpart).
   { name: "symbolic search, 8 laws, defaults (check = skeletons/CPU s)", script: "symbolic", numpy: false, args: ["search"] },
   { name: "program synthesis n=200, 1000 noisy sequences (check = per s)", script: "symbolic", numpy: false, args: ["synthesis"] },
+  { name: "symbolic demo (a) default: Kepler, 40 pts + baselines (check = first-call ms)", script: "symbolic", numpy: false, args: ["demo"] },
   { name: "mechanismLoop defaults, 500 reps x 50 gens (check = kept)", script: "symbolic", numpy: false, args: ["loop"] },
   // Chapter 6 families (no numpy equivalents: EM, KDE functionals and n-gram counting have no short vectorised twin).
   { name: "mixture k=2, n=500, 100 gens, 50 reps (quantile init)", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--replicates", "50"] },

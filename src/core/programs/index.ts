@@ -6,3 +6,4 @@ export { literalBits, type BitComplexity } from "./complexity";
 export { ecaStep, spaceTime, centreColumn, identifyRules, patternClasses } from "./eca";
 export { fromString, toString, exceptionBits, type Bits } from "./bits";
 export { misidentificationBound, type Competitor } from "./identification-bound";
+export { ctmComplexity, ctmLibraryOptions, rankAlternatives, rankEcaRules, ruleBits, ruleTable, checkPattern, CTM_LITERAL_ID, type Alternative, type Prior, type RuleScore } from "./ctm-prior";

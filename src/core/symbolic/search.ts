@@ -40,6 +40,8 @@ export interface SearchOptions {
   iterations?: number;
   /** Alternatives returned (default 10). */
   top?: number;
+  /** Called every 250 skeletons and at the end with (scored, budget); for progress bars (the worker). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Candidate {
@@ -151,7 +153,9 @@ export function searchExpressions(xs: ArrayLike<number>, ys: ArrayLike<number>, 
   for (let i = 0; i < budget; i++) {
     const s = scoreSkeleton(list[i]!, g, ev, sy, noise, rng, fit);
     if (s) all.push(s);
+    if (options.onProgress && (i + 1) % 250 === 0) options.onProgress(i + 1, budget);
   }
+  options.onProgress?.(budget, budget);
   if (sub) {
     all.sort((a, b) => a.bits - b.bits);
     const chosen = new Set(all.slice(0, RESCORED));
