@@ -24,7 +24,7 @@ interface Done {
 }
 
 export default function DnCompute() {
-  const { params, setParams, notice } = useToolState<DnParams>(ID, dnSchema, { workers: defaultWorkerCount() });
+  const { params, setParams, notice, hydrated } = useToolState<DnParams>(ID, dnSchema, { workers: defaultWorkerCount() });
   const pool = useRef<CtmPool | null>(null);
   const chart = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState<EnumerationProgress | null>(null);
@@ -77,7 +77,7 @@ export default function DnCompute() {
   const pct = progress ? Math.round((100 * progress.done) / progress.total) : 0;
 
   return (
-    <div class="ctm-dn">
+    <div class="ctm-dn" data-live={hydrated ? "true" : "false"}>
       {notice ? <p class="demo-notice" role="status">{notice}</p> : null}
       <div class="demo-controls ctm-controls" data-controls>
         <label>

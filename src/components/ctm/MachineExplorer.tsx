@@ -13,7 +13,7 @@ import { ToolShare, useToolState } from "./tool-adapter";
 const ID = "machine-explorer";
 
 export default function MachineExplorer() {
-  const { params, setParams, notice, reset } = useToolState<ExplorerParams>(ID, explorerSchema);
+  const { params, setParams, notice, reset, hydrated } = useToolState<ExplorerParams>(ID, explorerSchema);
   const [text, setText] = useState(params.machine);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -58,7 +58,7 @@ export default function MachineExplorer() {
   const csv = () => `states,machine,blank,halted,steps,output\n${view.runs.map(({ blank, result }) => `${params.states},${params.machine},${blank},${result.halted},${result.steps},${result.halted ? result.output : ""}`).join("\n")}\n`;
 
   return (
-    <div class="ctm-explorer">
+    <div class="ctm-explorer" data-live={hydrated ? "true" : "false"}>
       {notice ? <p class="demo-notice" role="status">{notice}</p> : null}
       <div class="demo-controls ctm-controls" data-controls>
         <label>

@@ -51,7 +51,7 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ToolShare(props: { id: string; title: string; schema: Schema<Params>; params: Params; label: string; json: () => unknown; csv?: () => string; charts?: string[]; command?: string }) {
+export function ToolShare<P extends Params>(props: { id: string; title: string; schema: Schema<P>; params: P; label: string; json: () => unknown; csv?: () => string; charts?: string[]; command?: string }) {
   return (
     <div class="demo-share">
       <button type="button" onClick={() => void navigator.clipboard?.writeText(location.href)}>Copy link</button>
