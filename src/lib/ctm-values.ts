@@ -3,6 +3,7 @@
  * (src/core/data: ctm-reference.json, ctm-d4-counts.json, ctm-d5-counts.json.gz, ctm-d5.json), never typed.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import reference from "../core/data/ctm-reference.json";
 import { log2Big } from "../core/ctm/complete";
@@ -31,7 +32,8 @@ interface Counts {
 const refs = reference as Record<string, DistributionSummary>;
 let d4: Counts | undefined;
 let d5: Counts | undefined;
-const dataPath = (f: string) => new URL(`../core/data/${f}`, import.meta.url);
+/** Data files by path from the project root (the build runs there; import.meta.url moves when bundled). */
+const dataPath = (f: string) => path.join(process.cwd(), "src", "core", "data", f);
 
 function counts(n: number): Counts {
   if (n === 4) return (d4 ??= JSON.parse(readFileSync(dataPath("ctm-d4-counts.json"), "utf8")) as Counts);
