@@ -42,6 +42,7 @@ test("without JavaScript: the default machine's table and diagrams, and the D(4)
   await expect(page.locator(`${DN} [data-static-d4]`)).toContainText("5,970,768,960 halting pairs");
   await expect(page.locator(`${DN} [data-static-d4-table] tbody tr`)).toHaveCount(12);
   await expect(page.locator(`${EX} .demo-controls`)).toBeHidden();
+  await expect(page.locator(`${EX} .demo-export`)).toBeHidden();
   await context.close();
 });
 
@@ -64,13 +65,14 @@ test("explorer: typing a number changes the diagram, the URL round-trips, export
   await expect(again.locator("table.ctm-table caption")).toContainText("machine 11019960575 (4 states)");
   await expect(again.locator("table.ctm-table tbody tr")).toHaveCount(8);
   const json = await download(page, EX, "JSON");
-  const data = JSON.parse(json.body.toString("utf8")) as { states: number; machine: string; runs: unknown[] };
-  expect(data).toMatchObject({ states: 4, machine: "11019960575" });
-  expect(data.runs).toHaveLength(2);
+  const data = JSON.parse(json.body.toString("utf8")) as { url: string; result: { states: number; machine: string; runs: unknown[] } };
+  expect(data.result).toMatchObject({ states: 4, machine: "11019960575" });
+  expect(data.result.runs).toHaveLength(2);
+  expect(data.url).toContain("machine-explorer.machine=11019960575");
   const csv = (await download(page, EX, "CSV")).body.toString("utf8").trim().split("\n");
   expect(csv[0]).toBe("states,machine,blank,halted,steps,output");
   expect(csv).toHaveLength(3);
-  const svg = await download(page, EX, /SVG/);
+  const svg = await download(page, EX, /^SVG: blank 0/);
   expect(svg.body.toString("utf8")).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   // Random machine: changes the number and the seed in the URL.
   await again.getByRole("button", { name: "Random machine" }).click();
@@ -108,8 +110,10 @@ test("D(n): computing D(3) in the browser gives the exact published totals; canc
   await expect(result.locator("table.ctm-top tbody tr").first()).toContainText("0");
   // The D(5) column arrives from the lazily loaded table.
   await expect(result.locator("table.ctm-top tbody tr").first().locator("td").last()).toHaveText("2.514");
-  const json = JSON.parse((await download(page, DN, "JSON")).body.toString("utf8")) as { halting: string; distinct: number; matchesReference: boolean };
-  expect(json).toMatchObject({ halting: "4294368", distinct: 128, matchesReference: true });
+  const json = JSON.parse((await download(page, DN, "JSON")).body.toString("utf8")) as { result: { halting: string; distinct: number; matchesReference: boolean } };
+  expect(json.result).toMatchObject({ halting: "4294368", distinct: 128, matchesReference: true });
+  const svg = await download(page, DN, /^SVG/);
+  expect(svg.body.toString("utf8")).toMatch(/^<svg/);
   const csv = (await download(page, DN, "CSV")).body.toString("utf8").trim().split("\n");
   expect(csv).toHaveLength(129);
   expect(new URL(page.url()).searchParams.get("compute-dn.states")).toBeNull(); // 3 is the default: no key

@@ -12,7 +12,9 @@ import type { DistributionSummary } from "../../core/ctm/reference";
 import { checkAgainstReference, distributionCsv, distributionJson, groupDigits, rankRows, rankStrings, type RankedString } from "./dn";
 import { CtmPool, defaultWorkerCount, maxWorkerCount, type EnumerationProgress, type EnumerationResult } from "./pool";
 import { dnSchema, type DnParams } from "./schemas";
-import { ToolShare, useToolState } from "./tool-adapter";
+import ToolShare, { ToolNotices } from "../tool/ToolShare";
+import { useToolState } from "../tool/use-tool-state";
+import type { Params, Schema } from "../../core/schema";
 
 const ID = "compute-dn";
 const CHART_ID = `${ID}-rank-frequency`;
@@ -24,7 +26,7 @@ interface Done {
 }
 
 export default function DnCompute() {
-  const { params, setParams, notice, hydrated } = useToolState<DnParams>(ID, dnSchema, { workers: defaultWorkerCount() });
+  const { params, setParams, notices, dismissNotices, hydrated, defaults } = useToolState<DnParams>(ID, dnSchema, { workers: defaultWorkerCount() });
   const pool = useRef<CtmPool | null>(null);
   const chart = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState<EnumerationProgress | null>(null);
@@ -64,7 +66,7 @@ export default function DnCompute() {
     void import("../../charts/rank-frequency").then(({ rankFrequencyChart }) => {
       if (!live) return;
       const n = done.result.distribution.states;
-      host.replaceChildren(rankFrequencyChart({ rows: rankRows(done.ranked), id: CHART_ID, ariaLabel: `Rank–frequency plot of D(${n}): ${done.ranked.length} distinct strings, log–log axes`, width: Math.max(320, Math.min(720, host.clientWidth || 640)) }));
+      host.replaceChildren(rankFrequencyChart({ rows: rankRows(done.ranked), ariaLabel: `Rank–frequency plot of D(${n}): ${done.ranked.length} distinct strings, log–log axes`, width: Math.max(320, Math.min(720, host.clientWidth || 640)) }));
     });
     return () => {
       live = false;
@@ -72,13 +74,13 @@ export default function DnCompute() {
   }, [done]);
 
   const d = done?.result.distribution;
-  const json = () => (d ? distributionJson(d, { seconds: done!.result.seconds, workers: done!.result.workers, matchesReference: done!.check.differs.length === 0, fingerprint: done!.check.summary.fingerprint }) : { states: params.states, note: "not computed yet" });
-  const csv = () => (d ? distributionCsv(d) : "rank,string,count,D,CTM_bits\n");
+  const json = d ? () => distributionJson(d, { seconds: done!.result.seconds, workers: done!.result.workers, matchesReference: done!.check.differs.length === 0, fingerprint: done!.check.summary.fingerprint }) : null;
+  const csv = d ? () => distributionCsv(d) : null;
   const pct = progress ? Math.round((100 * progress.done) / progress.total) : 0;
 
   return (
     <div class="ctm-dn" data-live={hydrated ? "true" : "false"}>
-      {notice ? <p class="demo-notice" role="status">{notice}</p> : null}
+      <ToolNotices notices={notices} onDismiss={dismissNotices} />
       <div class="demo-controls ctm-controls" data-controls>
         <label>
           States n{" "}
@@ -92,10 +94,10 @@ export default function DnCompute() {
             {Array.from({ length: maxWorkers }, (_, i) => i + 1).map((w) => <option value={String(w)}>{w}</option>)}
           </select>
         </label>
-        <button type="button" onClick={compute} disabled={running}>Compute D({params.states})</button>
+        <button type="button" onClick={compute} disabled={running || !hydrated}>Compute D({params.states})</button>
         <button type="button" onClick={cancel} disabled={!running}>Cancel</button>
-        <progress max={100} value={pct} aria-label={`Enumeration progress of D(${params.states})`} />
-        <span class="ctm-progress" role="status" aria-live="polite">
+        <progress class="tool-live-only" max={100} value={pct} aria-label={`Enumeration progress of D(${params.states})`} />
+        <span class="ctm-progress tool-live-only" role="status" aria-live="polite">
           {running ? (progress ? `chunk ${progress.done} of ${progress.total}, ${progress.seconds.toFixed(1)} s` : "starting workers…") : done ? `done in ${done.result.seconds.toFixed(2)} s` : ""}
         </span>
       </div>
@@ -113,7 +115,7 @@ export default function DnCompute() {
             <dt>Distinct outputs</dt><dd data-total="distinct">{groupDigits(d.counts.size)}</dd>
             <dt>Time</dt><dd>{done.result.seconds.toFixed(2)} s with {done.result.fallback ? "the main thread" : `${done.result.workers} worker${done.result.workers === 1 ? "" : "s"}`} ({groupDigits(Math.round(Number(d.machines) / Math.max(done.result.seconds, 1e-3)))} machines/s)</dd>
           </dl>
-          <div ref={chart} class="ctm-chart" />
+          <div ref={chart} id={CHART_ID} class="ctm-chart" />
           <table class="ctm-table ctm-top">
             <caption>The {Math.min(params.top, done.ranked.length)} most frequent outputs of D({d.states})</caption>
             <thead><tr><th scope="col">rank</th><th scope="col">string</th><th scope="col">count</th><th scope="col">D({d.states})</th><th scope="col">CTM, D({d.states}) (bits)</th><th scope="col">CTM, D(5) (bits)</th></tr></thead>
@@ -128,7 +130,7 @@ export default function DnCompute() {
           </table>
         </div>
       ) : null}
-      <ToolShare id={ID} title="Compute D(n) yourself" schema={dnSchema} params={params} label={d ? `D(${d.states})` : "this setting"} json={json} csv={csv} charts={done ? [CHART_ID] : []} command={`npm run ctm -- enumerate --states ${params.states} --workers ${params.workers} --format json`} />
+      <ToolShare id={ID} title="Compute D(n) yourself" label="exact D(n) enumeration" schema={dnSchema as unknown as Schema<Params>} params={params} defaults={defaults} json={json} csv={csv} charts={done ? [{ id: CHART_ID, label: "rank–frequency plot" }] : []} command={`npm run ctm -- enumerate --states ${params.states} --workers ${params.workers} --format json`} hydrated={hydrated} />
     </div>
   );
 }

@@ -6,14 +6,16 @@
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { machineCount } from "../../core/ctm/machine";
+import type { Params, Schema } from "../../core/schema";
 import { describeRun, exploreMachine, parseMachineNumber, randomMachineNumber, spaceTimeSvg, transitionTable } from "./explorer";
 import { explorerSchema, type ExplorerParams } from "./schemas";
-import { ToolShare, useToolState } from "./tool-adapter";
+import ToolShare, { ToolNotices } from "../tool/ToolShare";
+import { useToolState } from "../tool/use-tool-state";
 
 const ID = "machine-explorer";
 
 export default function MachineExplorer() {
-  const { params, setParams, notice, reset, hydrated } = useToolState<ExplorerParams>(ID, explorerSchema);
+  const { params, setParams, notices, dismissNotices, reset, hydrated, defaults } = useToolState<ExplorerParams>(ID, explorerSchema);
   const [text, setText] = useState(params.machine);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -59,23 +61,23 @@ export default function MachineExplorer() {
 
   return (
     <div class="ctm-explorer" data-live={hydrated ? "true" : "false"}>
-      {notice ? <p class="demo-notice" role="status">{notice}</p> : null}
+      <ToolNotices notices={notices} onDismiss={dismissNotices} />
       <div class="demo-controls ctm-controls" data-controls>
         <label>
           States n{" "}
-          <select value={String(params.states)} onChange={(e) => setStates(Number((e.target as HTMLSelectElement).value))}>
+          <select value={String(params.states)} disabled={!hydrated} onChange={(e) => setStates(Number((e.target as HTMLSelectElement).value))}>
             {[1, 2, 3, 4].map((n) => <option value={String(n)}>{n}</option>)}
           </select>
         </label>
         <label>
           Machine number (0 to {max.toString()}){" "}
-          <input type="text" inputMode="numeric" spellcheck={false} autoComplete="off" size={Math.min(20, max.toString().length + 2)} value={text} aria-invalid={error ? "true" : "false"} aria-describedby={`${ID}-error`} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
+          <input type="text" disabled={!hydrated} inputMode="numeric" spellcheck={false} autoComplete="off" size={Math.min(20, max.toString().length + 2)} value={text} aria-invalid={error ? "true" : "false"} aria-describedby={`${ID}-error`} onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
         </label>
         <button type="button" onClick={() => step(-1n)} disabled={number === 0n} aria-label="Previous machine">−1</button>
         <button type="button" onClick={() => step(1n)} disabled={number === max} aria-label="Next machine">+1</button>
         <button type="button" onClick={random}>Random machine</button>
         <button type="button" onClick={reset}>Reset</button>
-        <p id={`${ID}-error`} class="ctm-error" role="status">{error ?? ""}</p>
+        <p id={`${ID}-error`} class="ctm-error tool-live-only" role="status">{error ?? ""}</p>
       </div>
       <div class="ctm-explorer-body">
         <table class="ctm-table">
@@ -90,13 +92,13 @@ export default function MachineExplorer() {
         <div class="ctm-diagrams">
           {view.runs.map((run) => (
             <figure class="ctm-diagram">
-              <div dangerouslySetInnerHTML={{ __html: spaceTimeSvg(run, { id: `${ID}-blank${run.blank}` }) }} />
+              <div id={`${ID}-blank${run.blank}`} dangerouslySetInnerHTML={{ __html: spaceTimeSvg(run) }} />
               <figcaption data-run-summary={String(run.blank)}>{describeRun(run, view.maxSteps)}</figcaption>
             </figure>
           ))}
         </div>
       </div>
-      <ToolShare id={ID} title="Machine explorer" schema={explorerSchema} params={params} label="this machine" json={json} csv={csv} charts={[`${ID}-blank0`, `${ID}-blank1`]} />
+      <ToolShare id={ID} title="Machine explorer" label="Turing machine explorer" schema={explorerSchema as unknown as Schema<Params>} params={params} defaults={defaults} json={json} csv={csv} charts={[{ id: `${ID}-blank0`, label: "blank 0" }, { id: `${ID}-blank1`, label: "blank 1" }]} hydrated={hydrated} />
     </div>
   );
 }
