@@ -28,7 +28,7 @@ export function rankFrequencyChart(o: { rows: RankRow[]; ariaLabel: string; widt
     x: { type: "log", domain: [0.8, Math.max(2, rows.length) * 1.25], label: null },
     y: { type: "log", domain: [ymin / 1.6, ymax * 1.6], label: null },
     marks: [
-      Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
+      Plot.gridY({ ...hidden, strokeOpacity: 0.12, ticks: 6 }),
       Plot.lineY(rows, { ...hidden, x: "rank", y: "d", stroke: COLOR.band, strokeOpacity: 0.5, strokeWidth: 1 }),
       Plot.dot(rows, { ...hidden, x: "rank", y: "d", fill: COLOR.mean, r: rows.length > 2000 ? 1.2 : 2.2 }),
       Plot.axisX({ ...hidden, label: "rank of the string (1 = most frequent output)", labelAnchor: "right", labelArrow: "none" }),
