@@ -94,7 +94,7 @@ test("explorer: a hostile URL gives a plain-text notice and no console error", a
   expect(errors).toEqual([]);
 });
 
-test("D(n): computing D(3) in the browser gives the exact published totals; cancel works; exports parse", async ({ page }) => {
+test("D(n): computing D(3) in the browser gives the exact reference totals; cancel works; exports parse", async ({ page }) => {
   const errors = watchErrors(page);
   const demo = await live(page, DN);
   await demo.getByLabel(/States n/).selectOption("3");
