@@ -13,6 +13,7 @@ import { barsChart, barsLegend, barsTrace, describeBars } from "./bars";
 import { densityChart, densityData, densityLegend, describeDensity } from "./density";
 import { fanChart, fanLegend, fanViewOptions, type LegendItem } from "./fan";
 import { describePoints, pointsChart, pointsData, pointsDomains, pointsLegend } from "./points";
+import { describeShares, sharesChart, sharesData, sharesLegend } from "./shares";
 import { describeStack, stackChart, stackData, stackLegend } from "./stack";
 
 export interface RenderedView {
@@ -115,6 +116,27 @@ export function renderView(view: ViewSpec, metrics: MetricSpec[], result: RunRes
             data, full,
             ariaLabel: `${view.title ?? "Densities"}: normal densities of sample run 1 at ${data.curves.length} generations, seed ${result.seed}`,
             xLabel: view.xLabel ?? "x",
+            ...(document ? { document } : {}),
+          }),
+      };
+    }
+    case "shares": {
+      const full = sharesData(result, view);
+      const data = o.upto === undefined ? full : sharesData(result, view, upto);
+      const xs = result.generations;
+      const title = view.title ?? "Class shares";
+      return {
+        key,
+        title,
+        legend: sharesLegend(view, full),
+        description: describeShares(data, result.replicates),
+        draw: (document) =>
+          sharesChart({
+            data,
+            ariaLabel: `${title}: stacked area of mean class shares over ${xs.length - 1} rounds, ${runText}`,
+            yLabel: view.yLabel ?? "Share of the policy",
+            xLabel: view.xLabel ?? "Round",
+            xDomain: [xs[0] ?? 0, xs[xs.length - 1] ?? 1],
             ...(document ? { document } : {}),
           }),
       };

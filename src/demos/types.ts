@@ -111,7 +111,25 @@ export interface PointsView {
   extra?: { key: string; label: string }[];
 }
 
-export type ViewSpec = FanView | BarsView | StackView | DensityView | PointsView;
+/**
+ * Stacked area of class shares (the ensemble mean of each metric, stacked in the given order; they should
+ * sum to 1), with the exact theory boundaries when the model has theory[metric] for every metric, otherwise
+ * theory[`${metric}:${theorySuffix}`] (e.g. "population": the N → ∞ limit).
+ */
+export interface SharesView {
+  kind: "shares";
+  metrics: string[];
+  /** Layer names (default: the metric name without "share:"). */
+  labels?: string[];
+  theorySuffix?: string;
+  /** Legend label of the suffixed theory, e.g. "Population limit N → ∞ (replicator)". */
+  theoryLabel?: string;
+  title?: string;
+  yLabel?: string;
+  xLabel?: string;
+}
+
+export type ViewSpec = FanView | BarsView | StackView | DensityView | PointsView | SharesView;
 
 /** What Demo.astro receives from MDX (see the header comment there). */
 export interface DemoInput {

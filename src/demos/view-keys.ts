@@ -13,6 +13,8 @@ export function viewKey(view: ViewSpec): string {
       return `stack-${view.within}-${view.between}`;
     case "density":
       return `density-${view.mean}-${view.variance}`;
+    case "shares":
+      return `shares-${view.metrics.join("-").replace(/[^A-Za-z0-9-]/g, "_")}`;
   }
 }
 
@@ -28,5 +30,7 @@ export function viewMetrics(view: ViewSpec): string[] {
       return [view.within, view.between];
     case "density":
       return [view.mean, view.variance];
+    case "shares":
+      return [...view.metrics];
   }
 }

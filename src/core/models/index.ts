@@ -6,6 +6,7 @@ import { categorical } from "./categorical";
 import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
 import { dpiSample } from "./dpi-sample";
+import { fixation } from "./fixation";
 import { gaussian } from "./gaussian";
 import { groundingSweep } from "./grounding-sweep";
 import { kde } from "./kde";
@@ -38,11 +39,12 @@ export const models: Record<string, AnyModel> = {
   [verifier.id]: verifier,
   [policyGradient.id]: policyGradient,
   [bestOfN.id]: bestOfN,
+  [fixation.id]: fixation,
   // Chapters 11–12: mechanisms.
   [mechanismLoop.id]: mechanismLoop,
 };
 
 export {
-  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
+  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, fixation, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
   regression, tailCut, verifier, winner,
 };
