@@ -9,7 +9,7 @@ import { chunkCount, defaultChunkDepth, addSparse, runAllChunks } from "../src/c
 import { CTM_HELP, CtmCliError, parseCtmArgs, type CtmCommand } from "../src/core/ctm/cli";
 import { completeDistribution, distributionToJson } from "../src/core/ctm/complete";
 import { compressedBits, shannonEntropy } from "../src/core/ctm/compare";
-import { d4Table, pybdmTable1D } from "../src/core/ctm/data";
+import { d4Table, d5Table, pybdmTable1D } from "../src/core/ctm/data";
 import { bitsToString } from "../src/core/ctm/parse";
 import { emptyTreeCounts } from "../src/core/ctm/tree";
 import { runPool } from "./ctm-d5/pool";
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const table = cmd.table === "d4" ? d4Table() : pybdmTable1D();
+  const table = cmd.table === "d4" ? d4Table() : cmd.table === "pybdm" ? pybdmTable1D() : d5Table();
   const s = bitsToString(cmd.bits);
   if (cmd.kind === "ctm") {
     const k = table.lookup(s);

@@ -33,7 +33,7 @@ if (mode === "bdm") {
     await runPool({ states, maxSteps, depth, workers, indices: [...Array(chunkCount(states, depth)).keys()], onChunk: (_i, c) => addSparse(counts, c) });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9, cpu = process.cpuUsage(c0);
     const halting = Number(completeDistribution(states, maxSteps, counts).halting);
-    process.stderr.write(`leaves/s ${(counts.leaves / seconds).toExponential(3)}\n`);
+    process.stderr.write(`leaves/s ${(counts.leaves / seconds).toExponential(3)}, machines/s ${(Number(completeDistribution(states, maxSteps, counts).machines) / seconds).toExponential(3)}\n`);
     process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: process.resourceUsage().maxRSS / 1024, baseRssMB: base, check: halting })}\n`);
   } else {
     timed(() => {

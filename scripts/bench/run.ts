@@ -22,6 +22,8 @@ interface Bench {
   requires?: string;
   /** False when there is no numpy equivalent (the numpy columns show "—"). */
   numpy?: boolean;
+  /** Work items done, to print a throughput note (e.g. machines of the enumerated space per second). */
+  rate?: { count: number; unit: string };
 }
 
 const BENCHES: Bench[] = [
@@ -46,9 +48,10 @@ const BENCHES: Bench[] = [
   { name: "mixture k=3 trimodal, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "3", "--truth", "trimodal", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "kde fixed h=0.3, n=500, 100 gens, 50 reps", script: "families", numpy: false, requires: "src/core/models/kde.ts", args: ["kde", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "ngram order 3, N=10^4 chars, 50 gens, 20 reps", script: "families", numpy: false, requires: "src/core/models/ngram.ts", args: ["ngram", "--order", "3", "--length", "10000", "--generations", "50", "--replicates", "20"] },
-  { name: "ctm D(3) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "3"] },
-  { name: "ctm D(4) tree enumeration, 1 thread", script: "ctm", numpy: false, args: ["enumerate", "--states", "4"] },
-  { name: "ctm D(4) tree enumeration, 2 workers", script: "ctm", numpy: false, args: ["enumerate", "--states", "4", "--workers", "2"] },
+  { name: "ctm D(3) tree enumeration, 1 thread", script: "ctm", numpy: false, rate: { count: 7_529_536, unit: "machines" }, args: ["enumerate", "--states", "3"] },
+  { name: "ctm D(3) tree enumeration, 2 workers", script: "ctm", numpy: false, rate: { count: 7_529_536, unit: "machines" }, args: ["enumerate", "--states", "3", "--workers", "2"] },
+  { name: "ctm D(4) tree enumeration, 1 thread", script: "ctm", numpy: false, rate: { count: 11_019_960_576, unit: "machines" }, args: ["enumerate", "--states", "4"] },
+  { name: "ctm D(4) tree enumeration, 2 workers", script: "ctm", numpy: false, rate: { count: 11_019_960_576, unit: "machines" }, args: ["enumerate", "--states", "4", "--workers", "2"] },
   { name: "ctm BDM of 10^6 random bits (block 12)", script: "ctm", numpy: false, args: ["bdm", "--bits", "1000000"] },
 ];
 
@@ -90,6 +93,7 @@ for (const b of BENCHES) {
     if (b.numpy !== false) numpy.push(runChild("python3", [`${b.script}.py`, ...b.args], here));
   }
   const o = best(ours);
+  if (b.rate) notes.push(`${b.name}: ${(b.rate.count / o.seconds).toExponential(3)} ${b.rate.unit}/s (${b.rate.count.toLocaleString("en-US")} ${b.rate.unit} in ${o.seconds.toFixed(3)} s)`);
   const mb = (r: BenchReport) => `${r.peakRssMB.toFixed(0)} (${r.baseRssMB.toFixed(0)})`;
   if (numpy.length === 0) {
     rows.push([b.name, o.seconds.toFixed(3), "—", "—", `${o.cpuSeconds.toFixed(2)}/—`, mb(o), "—", `${o.check.toPrecision(10)} | —`]);

@@ -2,8 +2,12 @@
  * Build the compact CTM tables shipped under src/core/data/:
  *   npx tsx scripts/ctm-d5/tables.ts pybdm <dir with ctm-b2-d12.json, ctm-b2-d4x4.json>
  *   npx tsx scripts/ctm-d5/tables.ts d4      # our own exact D(4) (cut-off 107), lengths 1–12
+ *   npx tsx scripts/ctm-d5/tables.ts d5      # our own D(5) (500 steps), lengths 1–12, from ctm-d5-counts.json.gz
+ *   npx tsx scripts/ctm-d5/tables.ts reference  # exact D(1)–D(4) summaries + D(4) counts (chapter 9 check and fallback)
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { d5TableFromCounts, readD5Counts, tableChecksum } from "./d5-table";
+import { referenceFromDistribution } from "../../src/core/ctm/reference";
 import { join } from "node:path";
 import { completeDistribution, ctmOf } from "../../src/core/ctm/complete";
 import { compactTable } from "../../src/core/ctm/table";
@@ -35,7 +39,27 @@ if (command === "pybdm" && dir) {
     (shapes[String(s.length)] ??= { cells: s.length, entries: new Map() }).entries.set(s, ctmOf(d, s));
   }
   writeFileSync(join(out, "ctm-d4.json"), JSON.stringify(compactTable("exact D(4) (4 states, 107 steps), computed by this project", "Computed by this project's tree enumerator (src/core/ctm), method of Delahaye & Zenil (2012) and Soler-Toscano et al. (2014).", shapes)));
+} else if (command === "d5") {
+  const file = d5TableFromCounts(readD5Counts(join(out, "ctm-d5-counts.json.gz")));
+  const text = JSON.stringify(file);
+  writeFileSync(join(out, "ctm-d5.json"), text);
+  writeFileSync(join(out, "ctm-d5.json.sha256"), `${tableChecksum(text)}  ctm-d5.json\n`);
+} else if (command === "reference") {
+  const ref: Record<string, unknown> = {};
+  for (const n of [1, 2, 3, 4]) {
+    const maxSteps = [0, 1, 6, 21, 107][n]!;
+    const acc = emptyTreeCounts();
+    enumerateTree({ states: n, maxSteps }, acc);
+    const d = completeDistribution(n, maxSteps, acc);
+    ref[String(n)] = referenceFromDistribution(d);
+    if (n === 4) {
+      const counts: Record<string, string> = {};
+      for (const [s, c] of d.counts) counts[s] = c.toString();
+      writeFileSync(join(out, "ctm-d4-counts.json"), JSON.stringify({ states: 4, maxSteps, machines: d.machines.toString(), blanks: 2, halting: d.halting.toString(), counts }));
+    }
+  }
+  writeFileSync(join(out, "ctm-reference.json"), `${JSON.stringify(ref, null, 1)}\n`);
 } else {
-  process.stderr.write("usage: tsx scripts/ctm-d5/tables.ts pybdm <dir> | d4\n");
+  process.stderr.write("usage: tsx scripts/ctm-d5/tables.ts pybdm <dir> | d4 | d5 | reference\n");
   process.exitCode = 2;
 }

@@ -1,8 +1,8 @@
 /**
  * Pure argument parsing for `npm run ctm -- <command> …`:
  *   enumerate --states N [--workers W] [--format json|text]
- *   ctm <bits> [--table pybdm|d4] [--format json|text]
- *   bdm <bits> [--block 12] [--offset B] [--boundary ignore|correlated|recursive] [--table pybdm|d4] [--format json|text]
+ *   ctm <bits> [--table d5|pybdm|d4] [--format json|text]
+ *   bdm <bits> [--block 12] [--offset B] [--boundary ignore|correlated|recursive] [--table d5|pybdm|d4] [--format json|text]
  * Every failure is a CtmCliError (exit code 2) with one line.
  */
 import { resolveBdm1, type Boundary } from "./bdm";
@@ -16,7 +16,7 @@ export class CtmCliError extends Error {
 }
 
 export type CtmFormat = "json" | "text";
-export type TableName = "pybdm" | "d4";
+export type TableName = "d5" | "pybdm" | "d4";
 
 export type CtmCommand =
   | { kind: "help" }
@@ -26,8 +26,8 @@ export type CtmCommand =
 
 export const CTM_HELP = `usage:
   npm run ctm -- enumerate --states N [--workers W] [--format json|text]   exact D(N), N = 1…4, both blanks
-  npm run ctm -- ctm <bits> [--table pybdm|d4] [--format json|text]          CTM of a string of length ≤ 12
-  npm run ctm -- bdm <bits> [--block 12] [--offset 12] [--boundary ignore|correlated|recursive] [--table pybdm|d4] [--format json|text]`;
+  npm run ctm -- ctm <bits> [--table d5|pybdm|d4] [--format json|text]          CTM of a string of length ≤ 12
+  npm run ctm -- bdm <bits> [--block 12] [--offset 12] [--boundary ignore|correlated|recursive] [--table d5|pybdm|d4] [--format json|text]`;
 
 const FLAGS: Record<string, readonly string[]> = {
   enumerate: ["states", "workers", "format"],
@@ -70,7 +70,7 @@ export function parseCtmArgs(argv: readonly string[]): CtmCommand {
     return { kind: "enumerate", states: int("states", flags.get("states")!, 1, 4), workers: int("workers", flags.get("workers") ?? "1", 1, 8), format };
   }
   if (positional.length !== 1) throw new CtmCliError(`${command}: expected exactly one binary string, got ${positional.length} arguments`);
-  const table = oneOf("table", flags.get("table") ?? "pybdm", ["pybdm", "d4"] as const);
+  const table = oneOf("table", flags.get("table") ?? "d5", ["d5", "pybdm", "d4"] as const);
   let bits: Uint8Array;
   try {
     bits = parseBits(positional[0]!, command === "ctm" ? 12 : undefined);

@@ -35,7 +35,7 @@ describe("parseBits", () => {
 describe("parseCtmArgs", () => {
   it("parses the three commands with defaults", () => {
     expect(parseCtmArgs(["enumerate", "--states", "3"])).toEqual({ kind: "enumerate", states: 3, workers: 1, format: "text" });
-    expect(parseCtmArgs(["ctm", "0101", "--format", "json"])).toMatchObject({ kind: "ctm", table: "pybdm", format: "json" });
+    expect(parseCtmArgs(["ctm", "0101", "--format", "json"])).toMatchObject({ kind: "ctm", table: "d5", format: "json" });
     expect(parseCtmArgs(["bdm", "0101"])).toMatchObject({ kind: "bdm", block: 12, offset: 12, boundary: "ignore" });
     expect(parseCtmArgs(["bdm", "0101", "--boundary", "correlated"])).toMatchObject({ offset: 1 });
     expect(parseCtmArgs(["bdm", "0101", "--block", "4", "--offset", "2"])).toMatchObject({ block: 4, offset: 2 });
@@ -60,7 +60,7 @@ describe("parseCtmArgs", () => {
 describe("scripts/ctm.ts", () => {
   const run = (args: string[], input?: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/ctm.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000, input });
   it("prints JSON for good input", () => {
-    const r = run(["bdm", "0".repeat(24), "--format", "json"]);
+    const r = run(["bdm", "0".repeat(24), "--table", "pybdm", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ bdm: 26.610413747641715, blocks: 2 });
   });
