@@ -27,7 +27,7 @@ export function Measures({ a }: { a: Analysis }) {
   const unit = a.kind === "1d" ? "bits" : "cells";
   return (
     <table class="bdm-measures" data-testid="bdm-measures">
-      <caption class="visually-hidden">BDM and the baselines for this input</caption>
+      <caption class="demo-sr">BDM and the baselines for this input</caption>
       <tbody>
         <tr><th scope="row">Length</th><td data-m="length">{fmtInt(a.length)} {unit} ({fmtInt(a.ones)} ones)</td></tr>
         <tr><th scope="row">Blocks</th><td data-m="blocks">{fmtInt(a.blocks)} ({fmtInt(a.distinct)} distinct{a.uncovered ? `; ${fmtInt(a.uncovered)} ${unit} not covered` : ""})</td></tr>
