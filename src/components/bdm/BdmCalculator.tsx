@@ -10,8 +10,8 @@ import { bdmClient } from "./client";
 import { Decomposition1, Decomposition2, Swatch } from "./Decomposition";
 import { fmt, fmtInt } from "./format";
 import { GRID_MAX, GRID_MIN, parseBinaryInput, parseGrid, parseTextInput, resizeGrid, toggleCell } from "./input";
-import { calcSchema, URL_MAX_BITS, URL_MAX_TEXT, type CalcParams } from "./schema";
-import { TABLE_CREDIT } from "./tables";
+import { BOUNDARY2D_OPTIONS, BOUNDARY_OPTIONS, calcSchema, MODE_OPTIONS, URL_MAX_BITS, URL_MAX_TEXT, type CalcParams } from "./schema";
+import { TABLE_CREDIT } from "./credit";
 import { useToolState } from "./tool-state";
 
 type Analysis = Analysis1 | Analysis2;
@@ -194,7 +194,7 @@ export default function BdmCalculator({ initial }: Props) {
       <div class="demo-controls bdm-controls">
         <fieldset class="bdm-mode">
           <legend>Input</legend>
-          {calcSchema.params.mode.options.map((o) => (
+          {MODE_OPTIONS.map((o) => (
             <label>
               <input type="radio" name="bdm-mode" value={o.value} checked={p.mode === o.value} onChange={() => setParams({ mode: o.value })} /> {o.label}
             </label>
@@ -242,7 +242,7 @@ export default function BdmCalculator({ initial }: Props) {
             <label>
               Boundary{" "}
               <select name="boundary" value={p.boundary} onChange={(e) => setBoundary((e.target as HTMLSelectElement).value as CalcParams["boundary"])}>
-                {calcSchema.params.boundary.options.map((o) => <option value={o.value}>{o.label}</option>)}
+                {BOUNDARY_OPTIONS.map((o) => <option value={o.value}>{o.label}</option>)}
               </select>
             </label>
           </div>
@@ -257,7 +257,7 @@ export default function BdmCalculator({ initial }: Props) {
             <label>
               Boundary{" "}
               <select name="boundary2d" value={p.boundary2d} onChange={(e) => setParams({ boundary2d: (e.target as HTMLSelectElement).value as CalcParams["boundary2d"] })}>
-                {calcSchema.params.boundary2d.options.map((o) => <option value={o.value}>{o.label}</option>)}
+                {BOUNDARY2D_OPTIONS.map((o) => <option value={o.value}>{o.label}</option>)}
               </select>
             </label>
           </div>

@@ -8,7 +8,7 @@ import { bdmClient } from "./client";
 import { fmt, fmtInt } from "./format";
 import { parseSet, SET_LENGTH_MAX, SET_LENGTH_MIN, SET_SYNTAX } from "./input";
 import { compareSchema } from "./schema";
-import { TABLE_CREDIT } from "./tables";
+import { TABLE_CREDIT } from "./credit";
 import { useToolState } from "./tool-state";
 
 export interface Props {

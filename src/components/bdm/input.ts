@@ -158,7 +158,7 @@ export function generateItem(spec: string, n: number): SetItem {
     const seed = Number(m[1]);
     if (seed > 0xffff_ffff) throw new Error(`seed in "${s.slice(0, 24)}" must be at most ${0xffff_ffff}`);
     const rng = createRng(seed);
-    const cells = Array.from({ length: n }, (_, i) => (i < n / 2 ? "0" : "1"));
+    const cells: string[] = Array.from({ length: n }, (_, i) => (i < n / 2 ? "0" : "1"));
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       [cells[i], cells[j]] = [cells[j]!, cells[i]!];

@@ -40,11 +40,16 @@ export const DEFAULT_GRID = [
   "00001111",
 ].join("-");
 
+export const MODE_OPTIONS = [{ value: "bits", label: "Binary string" }, { value: "text", label: "Text → bits" }, { value: "grid", label: "2-D grid" }] as const;
+export const BOUNDARY_OPTIONS = [{ value: "ignore", label: "ignore (drop leftover)" }, { value: "recursive", label: "recursive (shorter last block)" }, { value: "correlated", label: "correlated (sliding window)" }] as const;
+export const BOUNDARY2D_OPTIONS = [{ value: "ignore", label: "ignore" }, { value: "recursive", label: "recursive" }] as const;
+export const CALC_DEFAULTS = { block: 12, offset: 12, boundary: "ignore" as const, side: 4, boundary2d: "ignore" as const };
+
 export const calcSchema: Schema<CalcParams> = {
   params: {
     mode: {
       type: "enum", label: "Input", help: "A binary string, text converted to bits (UTF-8, 8 bits per byte), or a drawn grid.", default: "bits",
-      options: [{ value: "bits", label: "Binary string" }, { value: "text", label: "Text → bits" }, { value: "grid", label: "2-D grid" }],
+      options: MODE_OPTIONS,
     },
     bits: {
       type: "text", label: "Binary string", help: "0s and 1s; spaces and line breaks are ignored.", default: DEFAULT_BITS,
@@ -76,12 +81,12 @@ export const calcSchema: Schema<CalcParams> = {
     offset: { type: "int", label: "Offset", help: "Step between block starts; smaller than the block size means overlapping blocks.", default: 12, min: 1, max: 12 },
     boundary: {
       type: "enum", label: "Boundary", help: "What happens to the leftover at the end: dropped, cut into a shorter block, or a sliding window.", default: "ignore",
-      options: [{ value: "ignore", label: "ignore (drop leftover)" }, { value: "recursive", label: "recursive (shorter last block)" }, { value: "correlated", label: "correlated (sliding window)" }],
+      options: BOUNDARY_OPTIONS,
     },
     side: { type: "int", label: "Block side (2-D)", help: "Side of the square blocks of the grid (2–4).", default: 4, min: 2, max: 4 },
     boundary2d: {
       type: "enum", label: "Boundary (2-D)", help: "Leftover rows and columns: dropped, or cut into smaller squares.", default: "ignore",
-      options: [{ value: "ignore", label: "ignore" }, { value: "recursive", label: "recursive" }],
+      options: BOUNDARY2D_OPTIONS,
     },
   },
   check: (p) => {
