@@ -162,3 +162,58 @@ describe("lazy tables", () => {
     expect((await load2D()).shapeNames()).toEqual(t2.shapeNames());
   });
 });
+
+describe("chapter 10 propositions (property tests)", () => {
+  // Deterministic pseudo-random strings of varied structure.
+  function sample(seed: number, n: number, p: number): string {
+    let x = seed >>> 0, s = "";
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      s += x / 2 ** 32 < p ? "1" : "0";
+    }
+    return s;
+  }
+  const cases = Array.from({ length: 40 }, (_, i) => sample(i + 1, 12 + ((i * 37) % 400), [0.5, 0.1, 0.02, 0.3][i % 4]!));
+
+  it("prop:bdm-bounds: CTM-like lower bound, entropy-like upper bounds, 2^H ≤ k", () => {
+    for (const s of cases) {
+      for (const block of [1, 3, 8, 12]) {
+        const a = analyse1D(s, t1, { block, offset: block, boundary: "ignore" });
+        if (a.blocks === 0) continue;
+        const N = a.blocks, k = a.distinct;
+        const all = analyse1D(s, t1, { block, offset: block, boundary: "ignore" });
+        expect(all.unlisted).toBe(Math.max(0, k - 64));
+        const rows = all.rows;
+        if (all.unlisted === 0) {
+          const sumC = rows.reduce((x, r) => x + r.ctm, 0);
+          const maxC = Math.max(...rows.map((r) => r.ctm));
+          expect(maxC).toBeLessThanOrEqual(a.bdm + 1e-9);
+          expect(sumC).toBeLessThanOrEqual(a.bdm + 1e-9);
+          expect(a.bdm).toBeLessThanOrEqual(sumC + N * a.blockEntropy + Math.log2(N) + 1e-9);
+          const cmax = t1.shape(String(block))!.missing;
+          expect(a.bdm).toBeLessThanOrEqual(k * (cmax + Math.log2(N / k)) + 1e-9);
+        }
+        expect(2 ** a.blockEntropy).toBeLessThanOrEqual(k + 1e-9);
+        expect(a.bdm).toBeGreaterThanOrEqual(t1.shape(String(block))!.min * 2 ** a.blockEntropy - 1e-9);
+      }
+    }
+  });
+
+  it("prop:bdm-histogram: rearranging blocks keeps BDM and block entropy; block size 1 sees counts only", () => {
+    for (const s of cases) {
+      const b = 4;
+      const blocks = s.slice(0, s.length - (s.length % b)).match(/.{4}/g) ?? [];
+      if (blocks.length < 2) continue;
+      const shuffled = [...blocks].reverse().join("");
+      const o = { block: b, offset: b, boundary: "ignore" as const };
+      const x = analyse1D(blocks.join(""), t1, o), y = analyse1D(shuffled, t1, o);
+      expect(y.bdm).toBeCloseTo(x.bdm, 9);
+      expect(y.blockEntropy).toBeCloseTo(x.blockEntropy, 9);
+      const one = analyse1D(s, t1, { block: 1, offset: 1, boundary: "ignore" });
+      const n1 = [...s].filter((c) => c === "1").length, n0 = s.length - n1;
+      const c0 = t1.lookup("0")!;
+      const expected = (n0 ? c0 + Math.log2(n0) : 0) + (n1 ? c0 + Math.log2(n1) : 0);
+      expect(one.bdm).toBeCloseTo(expected, 9);
+    }
+  });
+});
