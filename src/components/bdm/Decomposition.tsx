@@ -3,7 +3,7 @@
  * each block window underlined in its block's colour, or a 2-D grid with each tile outlined.
  */
 import type { Analysis1, Analysis2 } from "./analysis";
-import { PALETTE } from "./analysis";
+import { PALETTE } from "./palette";
 
 const GREY = "#9a9a9a";
 const colourOf = (i: number) => (i >= 0 ? PALETTE[i]! : GREY);

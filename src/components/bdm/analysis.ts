@@ -17,9 +17,8 @@ import { generateItem, type SetItem } from "./input";
 export const MAX_LISTED = 64;
 /** Blocks drawn (1-D windows shown in the string). */
 export const MAX_DRAWN_WINDOWS = 48;
-/** Colours for the most frequent distinct blocks; the rest are drawn grey. */
-export const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#7f7f7f"] as const;
-export const COLOURED = PALETTE.length - 1;
+import { COLOURED } from "./palette";
+export { COLOURED, PALETTE } from "./palette";
 
 export interface BlockRow {
   /** The block's bits ('-' between rows for 2-D blocks). */
