@@ -43,7 +43,7 @@ export function Measures({ a }: { a: Analysis }) {
 
 export function BlockTable({ a, selected, onSelect }: { a: Analysis; selected?: number | undefined; onSelect?: (i: number | undefined) => void }) {
   return (
-    <div class="bdm-blocks-wrap">
+    <div class="bdm-blocks-wrap" role="region" aria-label="Distinct blocks" tabIndex={0}>
       <table class="bdm-blocks" data-testid="bdm-blocks">
         <caption>Distinct blocks ({fmtInt(a.distinct)}), most frequent first{a.unlisted ? `; ${fmtInt(a.unlisted)} more not listed` : ""}</caption>
         <thead>

@@ -22,7 +22,7 @@ const MAX_EXCERPT = 48;
 
 export function CompareTable({ rows }: { rows: readonly SetRow[] }) {
   return (
-    <div class="bdm-blocks-wrap">
+    <div class="bdm-blocks-wrap" role="region" aria-label="Comparison table" tabIndex={0}>
       <table class="bdm-compare" data-testid="compare-table">
         <caption>CTM/BDM, entropy and compression for each string (all in bits)</caption>
         <thead>
