@@ -35,12 +35,16 @@ function bibUrl(url: string): string {
   return url.replace(/\{/g, "%7B").replace(/\}/g, "%7D").replace(/\\/g, "%5C");
 }
 
-export function bibtexForRun(c: RunCitation): string {
-  const key = `${c.demoId.replace(/[^a-z0-9]/gi, "")}-seed${c.state.seed}`;
-  const what = c.demoTitle ? `${c.demoTitle} (demo ${c.demoId})` : `demo ${c.demoId}`;
-  const note =
-    `Interactive simulation run, ${c.modelLabel}: ${formatParams(c.schema, c.state.params)}; ` +
-    `seed ${c.state.seed}; ${c.state.replicates} replicates. Site version ${c.version}. Accessed ${c.accessed}.`;
+/** The fields every citation of a run or a tool state shares; `what` names the demo, `note` lists the state. */
+interface MiscFields {
+  title: string;
+  authors: string[];
+  version: string;
+  year: string;
+  url: string;
+}
+
+function bibtexMisc(c: MiscFields, key: string, what: string, note: string): string {
   const fields: [string, string][] = [
     ["title", `{${bibEscape(`${c.title}: ${what}`)}}`],
     ["author", `{${c.authors.map((a) => (a.includes(",") ? bibEscape(a) : `{${bibEscape(a)}}`)).join(" and ")}}`],
@@ -50,4 +54,32 @@ export function bibtexForRun(c: RunCitation): string {
     ["note", `{${bibEscape(note)}}`],
   ];
   return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(",\n")}\n}`;
+}
+
+export function bibtexForRun(c: RunCitation): string {
+  const key = `${c.demoId.replace(/[^a-z0-9]/gi, "")}-seed${c.state.seed}`;
+  const what = c.demoTitle ? `${c.demoTitle} (demo ${c.demoId})` : `demo ${c.demoId}`;
+  const note =
+    `Interactive simulation run, ${c.modelLabel}: ${formatParams(c.schema, c.state.params)}; ` +
+    `seed ${c.state.seed}; ${c.state.replicates} replicates. Site version ${c.version}. Accessed ${c.accessed}.`;
+  return bibtexMisc(c, key, what, note);
+}
+
+/** A tool's state (calculator, explorer, search): no replicates; its parameters, seed included, say it all. */
+export interface ToolCitation extends MiscFields {
+  accessed: string;
+  toolId: string;
+  toolTitle?: string;
+  /** What kind of computation, e.g. "BDM calculator". */
+  label: string;
+  schema: Schema<Params>;
+  params: Params;
+}
+
+export function bibtexForTool(c: ToolCitation): string {
+  const key = c.toolId.replace(/[^a-z0-9]/gi, "") || "demo";
+  const what = c.toolTitle ? `${c.toolTitle} (demo ${c.toolId})` : `demo ${c.toolId}`;
+  const listed = formatParams(c.schema, c.params);
+  const note = `Interactive computation, ${c.label}${listed ? `: ${listed}` : ""}. Site version ${c.version}. Accessed ${c.accessed}.`;
+  return bibtexMisc(c, key, what, note);
 }

@@ -29,13 +29,28 @@ function withDefaults<P extends Params>(schema: Schema<P>, defaults: Params): Sc
   return { ...schema, params: params as Schema<P>["params"] };
 }
 
-/** Every key of a state, in schema order: params, then seed and replicates. */
-export function encodeState(prefix: string, schema: Schema<Params>, state: DemoState): [string, string][] {
+/** The keys of a parameter set, in schema order (tools without seed or replicates use this alone). */
+export function encodeParams(prefix: string, schema: Schema<Params>, params: Params): [string, string][] {
   const out: [string, string][] = [];
   for (const [name, spec] of Object.entries(schema.params) as [string, AnySpec][]) {
-    const value = state.params[name];
+    const value = params[name];
     if (value !== undefined) out.push([`${prefix}.${name}`, formatParam(spec, value)]);
   }
+  return out;
+}
+
+/** Same values, compared by their URL text (so 0.1 + 0.2 and 0.3 or equal lists count as equal). */
+export function sameParams(schema: Schema<Params>, a: Params, b: Params): boolean {
+  return (Object.entries(schema.params) as [string, AnySpec][]).every(([name, spec]) => {
+    const x = a[name];
+    const y = b[name];
+    return x === y || (x !== undefined && y !== undefined && formatParam(spec, x) === formatParam(spec, y));
+  });
+}
+
+/** Every key of a state, in schema order: params, then seed and replicates. */
+export function encodeState(prefix: string, schema: Schema<Params>, state: DemoState): [string, string][] {
+  const out = encodeParams(prefix, schema, state.params);
   out.push([`${prefix}.seed`, String(state.seed)], [`${prefix}.replicates`, String(state.replicates)]);
   return out;
 }
@@ -47,17 +62,8 @@ export interface Decoded {
   present: boolean;
 }
 
-/**
- * Reads a demo's state from a query string. Never throws; the state is always valid. Keys of other
- * demos are ignored; unknown or repeated keys of this demo are reported.
- */
-export function decodeState(
-  prefix: string,
-  schema: Schema<Params>,
-  query: string,
-  defaults: DemoState,
-  maxReplicates: number,
-): Decoded {
+/** This prefix's raw values in a query (first of repeated keys), with notices for what was skipped. */
+function readPrefixed(prefix: string, query: string): { raw: Record<string, string>; notices: Notice[]; present: boolean } {
   const notices: Notice[] = [];
   let search: URLSearchParams;
   try {
@@ -82,7 +88,28 @@ export function decodeState(
     seen.add(name);
     raw[name] = value;
   }
+  return { raw, notices, present };
+}
 
+/** Past MAX_NOTICES, the rest are summarised in one line. */
+function capNotices(notices: Notice[]): Notice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const extra = notices.length - MAX_NOTICES + 1;
+  return [...notices.slice(0, MAX_NOTICES - 1), { param: "", message: `and ${extra} more values were replaced` }];
+}
+
+/**
+ * Reads a demo's state from a query string. Never throws; the state is always valid. Keys of other
+ * demos are ignored; unknown or repeated keys of this demo are reported.
+ */
+export function decodeState(
+  prefix: string,
+  schema: Schema<Params>,
+  query: string,
+  defaults: DemoState,
+  maxReplicates: number,
+): Decoded {
+  const { raw, notices, present } = readPrefixed(prefix, query);
   const state: DemoState = { params: defaults.params, seed: defaults.seed, replicates: defaults.replicates };
   const special: [keyof DemoState & ("seed" | "replicates"), IntSpec][] = [
     ["seed", seedSpec(defaults.seed)],
@@ -100,11 +127,23 @@ export function decodeState(
   const coerced = coerceParams(withDefaults(schema, defaults.params), raw);
   state.params = coerced.params;
   notices.push(...coerced.notices);
-  if (notices.length > MAX_NOTICES) {
-    const extra = notices.length - MAX_NOTICES + 1;
-    notices.splice(MAX_NOTICES - 1, notices.length, { param: "", message: `and ${extra} more values were replaced` });
-  }
-  return { state, notices, present };
+  return { state, notices: capNotices(notices), present };
+}
+
+/**
+ * Reads a tool's parameters (no seed or replicates of its own; a seed, if any, is a schema param).
+ * Never throws; bad values fall back to `defaults` with a notice each.
+ */
+export function decodeParams<P extends Params>(
+  prefix: string,
+  schema: Schema<P>,
+  query: string,
+  defaults: P,
+): { params: P; notices: Notice[]; present: boolean } {
+  const { raw, notices, present } = readPrefixed(prefix, query);
+  const coerced = coerceParams(withDefaults(schema, defaults), raw);
+  notices.push(...coerced.notices);
+  return { params: coerced.params, notices: capNotices(notices), present };
 }
 
 /**

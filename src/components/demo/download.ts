@@ -104,3 +104,14 @@ export function pageMeta(): PageMeta {
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
+
+/** Downloads the chart inside element `elementId` as a standalone SVG or a 2× PNG on the page background. */
+export async function downloadChart(elementId: string, filename: string, kind: "svg" | "png"): Promise<void> {
+  const svg = document.getElementById(elementId)?.querySelector("svg");
+  if (!svg) return;
+  if (kind === "svg") downloadText(serializeSvg(svg).text, `${filename}.svg`, "image/svg+xml");
+  else {
+    const bg = getComputedStyle(document.body).backgroundColor;
+    downloadBlob(await svgToPng(svg, bg && bg !== "rgba(0, 0, 0, 0)" ? bg : "#ffffff"), `${filename}.png`);
+  }
+}
