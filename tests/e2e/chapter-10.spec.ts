@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 // Chapter 10: the BDM calculator (#demo-bdm) and CTM vs entropy vs compression (#demo-ctm-compare).
@@ -123,9 +124,9 @@ test("a hostile link shows a plain-text notice and the default result, with no c
     ["ctm-compare.n", "1e99"],
   ]);
   await openLive(page, `${PAGE}?${q}`);
-  const notice = calc(page).getByTestId("bdm-notice");
+  const notice = calc(page).locator(".demo-notice");
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText("bits: expected a string of 1–20000 0s and 1s");
+  await expect(notice).toContainText("bits: expected a string of 1–12000 0s and 1s");
   await expect(notice).toContainText("block: expected an integer in [1, 12]");
   await expect(notice).toContainText("grid: expected");
   await expect(notice).toContainText("text:");
@@ -133,13 +134,17 @@ test("a hostile link shows a plain-text notice and the default result, with no c
   await settled(page);
   await expect(results(page)).toHaveAttribute("data-bdm", staticValue!);
   await cmp(page).scrollIntoViewIfNeeded();
-  const n2 = cmp(page).getByTestId("compare-notice");
+  const n2 = cmp(page).locator(".demo-notice");
   await expect(n2).toContainText("set: expected");
   await expect(n2).toContainText("n: expected an integer");
   expect(await cmp(page).locator("script, img[src=x]").count()).toBe(0);
-  // A huge non-binary value.
-  await page.goto(`${PAGE}?bdm.bits=${"2".repeat(30_000)}`);
-  await expect(calc(page).getByTestId("bdm-notice")).toContainText("bits: expected");
+  // Huge values: over the field's limit, and over the whole query's limit.
+  await page.goto(`${PAGE}?bdm.bits=${"2".repeat(12_001)}`);
+  await expect(calc(page).locator(".demo-notice")).toContainText("bits: expected");
+  await page.goto(`${PAGE}?bdm.bits=${"0".repeat(30_000)}`);
+  await expect(calc(page).locator(".demo-notice")).toContainText("longer than");
+  await settled(page);
+  await expect(results(page)).toHaveAttribute("data-bdm", staticValue!);
   expect(errors).toEqual([]);
 });
 
@@ -192,4 +197,42 @@ test("axe: both demos have no violations", async ({ page }) => {
   await calc(page).getByLabel("2-D grid").check();
   const r2 = await new AxeBuilder({ page }).include("#demo-bdm").analyze();
   expect(r2.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+async function download(scope: Locator, name: string) {
+  const page = scope.page();
+  const [d] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name }).first().click()]);
+  return { name: d.suggestedFilename(), body: (await readFile((await d.path())!)).toString("utf8") };
+}
+
+test("exports parse: JSON, CSV and SVG of both tools; the citation names the state", async ({ page }) => {
+  const errors = watchErrors(page);
+  await openLive(page);
+  await calc(page).locator("#bdm-input").fill("000000000000000000000000");
+  await expect.poll(() => urlState(page).get("bdm.bits")).toBe("000000000000000000000000");
+  await settled(page);
+  const json = await download(calc(page), "Download JSON");
+  expect(json.name).toBe("bdm.json");
+  const body = JSON.parse(json.body);
+  expect(body.params.bits).toBe("000000000000000000000000");
+  expect(body.result.bdm).toBeCloseTo(26.610413747641715, 9);
+  expect(body.result.attribution).toContain("pybdm");
+  const csv = await download(calc(page), "Download CSV");
+  expect(csv.body.split("\n")[0]).toBe("block,shape,ctm_bits,missing,multiplicity,ctm_plus_log2_n");
+  expect(csv.body).toContain("000000000000,12,25.610413747641715,false,2,26.610413747641715");
+  const svg = await download(calc(page), "SVG: decomposition");
+  expect(svg.body).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+  await calc(page).getByText("Cite this state").click();
+  await expect(calc(page).locator(".demo-details pre").first()).toContainText("@misc");
+
+  await cmp(page).scrollIntoViewIfNeeded();
+  await expect(cmp(page).getByTestId("compare-chart")).toHaveAttribute("data-drawn", "true", { timeout: 30_000 });
+  const cj = JSON.parse((await download(cmp(page), "Download JSON")).body);
+  expect(cj.result.rows).toHaveLength(7);
+  expect(cj.result.rows.filter((r: { shannon: number }) => r.shannon === 1)).toHaveLength(4);
+  const cc = (await download(cmp(page), "Download CSV")).body.trim().split("\n");
+  expect(cc).toHaveLength(8);
+  const cs = await download(cmp(page), "SVG: chart");
+  expect(cs.body).toContain("<svg");
+  expect(errors).toEqual([]);
 });

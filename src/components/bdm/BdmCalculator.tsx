@@ -12,7 +12,9 @@ import { fmt, fmtInt } from "./format";
 import { GRID_MAX, GRID_MIN, parseBinaryInput, parseGrid, parseTextInput, resizeGrid, toggleCell } from "./input";
 import { BOUNDARY2D_OPTIONS, BOUNDARY_OPTIONS, calcSchema, MODE_OPTIONS, URL_MAX_BITS, URL_MAX_TEXT, type CalcParams } from "./schema";
 import { TABLE_CREDIT } from "./credit";
-import { useToolState } from "./tool-state";
+import ToolShare, { ToolNotices } from "../tool/ToolShare";
+import { useToolState } from "../tool/use-tool-state";
+import type { Params, Schema } from "../../core/schema";
 
 type Analysis = Analysis1 | Analysis2;
 
@@ -109,6 +111,12 @@ function GridEditor({ rows, onChange }: { rows: string[]; onChange: (rows: strin
   );
 }
 
+/** The block table as CSV (one row per listed distinct block). */
+export function blocksCsv(a: Analysis): string {
+  const head = "block,shape,ctm_bits,missing,multiplicity,ctm_plus_log2_n";
+  return [head, ...a.rows.map((r) => `${r.block},${r.shape},${r.ctm},${r.missing},${r.count},${r.cost}`)].join("\n") + "\n";
+}
+
 /** Validate the current input; returns the bits/grid to compute or an error message. */
 function currentInput(p: CalcParams, draft: string): { bits?: string; grid?: string[]; error?: string } {
   if (p.mode === "grid") {
@@ -120,7 +128,7 @@ function currentInput(p: CalcParams, draft: string): { bits?: string; grid?: str
 }
 
 export default function BdmCalculator({ initial }: Props) {
-  const { params: p, setParams, reset, notice, hydrated } = useToolState(ID, calcSchema);
+  const { params: p, setParams, reset, notices, dismissNotices, hydrated, defaults } = useToolState(ID, calcSchema);
   const [draft, setDraft] = useState<string>(p.mode === "text" ? p.text : p.bits);
   const [result, setResult] = useState<Analysis | null>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -187,10 +195,13 @@ export default function BdmCalculator({ initial }: Props) {
   const a = result;
   const shownKind = a?.kind;
   const bitsCount = input.bits?.length;
+  const command = p.mode === "bits" && input.bits && input.bits.length <= 512
+    ? `npm run ctm -- bdm ${input.bits} --block ${p.block} --offset ${p.offset} --boundary ${p.boundary}`
+    : undefined;
 
   return (
     <div class="bdm-tool" data-hydrated={hydrated ? "true" : undefined} data-busy={busy ? "true" : undefined}>
-      {notice && <p class="demo-notice" role="status" data-testid="bdm-notice">{notice}</p>}
+      <ToolNotices notices={notices} onDismiss={dismissNotices} />
       <div class="demo-controls bdm-controls">
         <fieldset class="bdm-mode">
           <legend>Input</legend>
@@ -266,7 +277,7 @@ export default function BdmCalculator({ initial }: Props) {
       </div>
       {a ? (
         <div class="bdm-results" data-testid="bdm-results" data-bdm={a.bdm.toFixed(6)}>
-          <div class="bdm-figure">
+          <div class="bdm-figure" id="bdm-chart">
             {a.kind === "1d" ? <Decomposition1 a={a} id="bdm-figure" selected={selected} /> : <Decomposition2 a={a} id="bdm-figure" selected={selected} />}
             {a.kind === "1d" && a.length > a.shown.length && <p class="bdm-note">Showing the first {fmtInt(a.shown.length)} of {fmtInt(a.length)} symbols; the numbers use all of them.</p>}
           </div>
@@ -277,6 +288,18 @@ export default function BdmCalculator({ initial }: Props) {
         <p class="bdm-results bdm-empty" data-testid="bdm-results" data-bdm="">No result: {error ?? "fix the input above"}. Values are shown as “—” until the input is valid.</p>
       )}
       <p class="bdm-credit">{shownKind === "2d" || (!a && p.mode === "grid") ? TABLE_CREDIT["2d"] : TABLE_CREDIT["1d"]}.</p>
+      <ToolShare
+        id={ID}
+        label="BDM calculator"
+        schema={calcSchema as unknown as Schema<Params>}
+        params={p}
+        defaults={defaults}
+        json={a ? () => ({ input: p.mode === "grid" ? { grid: p.grid } : { bits: input.bits }, attribution: shownKind === "2d" ? TABLE_CREDIT["2d"] : TABLE_CREDIT["1d"], ...a }) : null}
+        csv={a ? () => blocksCsv(a) : null}
+        charts={a ? [{ id: "bdm-chart", label: "decomposition" }] : []}
+        {...(command ? { command } : {})}
+        hydrated={hydrated}
+      />
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { fmt, fmtInt } from "./format";
 import { parseSet, SET_LENGTH_MAX, SET_LENGTH_MIN, SET_SYNTAX } from "./input";
 import { compareSchema } from "./schema";
 import { TABLE_CREDIT } from "./credit";
-import { useToolState } from "./tool-state";
+import ToolShare, { ToolNotices } from "../tool/ToolShare";
+import { useToolState } from "../tool/use-tool-state";
+import type { Params, Schema } from "../../core/schema";
 
 export interface Props {
   initial: SetRow[];
@@ -45,8 +47,15 @@ export function CompareTable({ rows }: { rows: readonly SetRow[] }) {
   );
 }
 
+/** The comparison table as CSV. */
+export function compareCsv(rows: readonly SetRow[]): string {
+  const head = "item,label,bits,length,ones,ctm_bits,bdm_bits,entropy_per_symbol,entropy_times_length,block_entropy,deflate_bits";
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return [head, ...rows.map((r) => [q(r.spec), q(r.label), r.bits, r.length, r.ones, r.ctm ?? "", r.bdm, r.shannon, r.shannonTotal, r.blockEntropy, r.deflateBits].join(","))].join("\n") + "\n";
+}
+
 export default function CtmCompare({ initial, initialSvg }: Props) {
-  const { params: p, setParams, reset, notice, hydrated } = useToolState(ID, compareSchema);
+  const { params: p, setParams, reset, notices, dismissNotices, hydrated, defaults } = useToolState(ID, compareSchema);
   const [draft, setDraft] = useState(p.set);
   const [rows, setRows] = useState<SetRow[]>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +107,7 @@ export default function CtmCompare({ initial, initialSvg }: Props) {
 
   return (
     <div class="bdm-tool" data-hydrated={hydrated ? "true" : undefined}>
-      {notice && <p class="demo-notice" role="status" data-testid="compare-notice">{notice}</p>}
+      <ToolNotices notices={notices} onDismiss={dismissNotices} />
       <div class="demo-controls bdm-controls">
         <div class="bdm-input">
           <label for="compare-set">Strings ({SET_SYNTAX})</label>
@@ -126,12 +135,23 @@ export default function CtmCompare({ initial, initialSvg }: Props) {
         <span><span class="bdm-mark" style={{ background: "#f28e2b" }} /> Shannon entropy × length</span>
         <span><span class="bdm-mark" style={{ background: "#59a14f" }} /> deflate length</span>
       </div>
-      <div class="bdm-chart" data-testid="compare-chart" data-drawn={drawn ? "true" : undefined}>
+      <div class="bdm-chart" id="ctm-compare-chart-wrap" data-testid="compare-chart" data-drawn={drawn ? "true" : undefined}>
         {!drawn && <div class="bdm-static" dangerouslySetInnerHTML={{ __html: initialSvg }} />}
         <div ref={chart} />
       </div>
       <CompareTable rows={rows} />
       <p class="bdm-credit">{TABLE_CREDIT["1d"]}. Deflate: fflate, level 9, bits packed 8 per byte.</p>
+      <ToolShare
+        id={ID}
+        label="CTM vs entropy vs compression"
+        schema={compareSchema as unknown as Schema<Params>}
+        params={p}
+        defaults={defaults}
+        json={() => ({ attribution: TABLE_CREDIT["1d"], rows })}
+        csv={() => compareCsv(rows)}
+        charts={[{ id: "ctm-compare-chart-wrap", label: "chart" }]}
+        hydrated={hydrated}
+      />
     </div>
   );
 }

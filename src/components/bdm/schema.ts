@@ -7,8 +7,8 @@ import { ParamError } from "../../core/errors";
 import type { Schema } from "../../core/schema";
 import { DEFAULT_SET, GRID_MAX, parseBinaryInput, parseGrid, parseSet, SET_LENGTH_MAX, SET_LENGTH_MIN, SET_SYNTAX } from "./input";
 
-/** Longest binary string kept in a link (longer typed strings are computed but not written to the URL). */
-export const URL_MAX_BITS = 20_000;
+/** Longest binary string kept in a link (the shared URL reader ignores queries over 16 384 characters; longer typed strings are computed but not written to the URL). */
+export const URL_MAX_BITS = 12_000;
 /** Longest text kept in a link. */
 export const URL_MAX_TEXT = 2_000;
 
