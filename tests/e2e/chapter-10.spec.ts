@@ -138,13 +138,12 @@ test("a hostile link shows a plain-text notice and the default result, with no c
   await expect(n2).toContainText("set: expected");
   await expect(n2).toContainText("n: expected an integer");
   expect(await cmp(page).locator("script, img[src=x]").count()).toBe(0);
-  // Huge values: over the field's limit, and over the whole query's limit.
-  await page.goto(`${PAGE}?bdm.bits=${"2".repeat(12_001)}`);
+  // A huge non-binary value, over the field's limit.
+  await openLive(page, `${PAGE}?bdm.bits=${"2".repeat(12_001)}`);
   await expect(calc(page).locator(".demo-notice")).toContainText("bits: expected");
-  await page.goto(`${PAGE}?bdm.bits=${"0".repeat(30_000)}`);
-  await expect(calc(page).locator(".demo-notice")).toContainText("longer than");
   await settled(page);
   await expect(results(page)).toHaveAttribute("data-bdm", staticValue!);
+  // (Queries over 16 KB are refused by the preview server itself; the kit's reader ignores them: unit-tested there.)
   expect(errors).toEqual([]);
 });
 
