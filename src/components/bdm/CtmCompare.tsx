@@ -20,7 +20,7 @@ export interface Props {
 }
 
 const ID = "ctm-compare";
-const MAX_EXCERPT = 48;
+const MAX_EXCERPT = 24;
 
 export function CompareTable({ rows }: { rows: readonly SetRow[] }) {
   return (
