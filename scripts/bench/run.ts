@@ -53,6 +53,7 @@ const BENCHES: Bench[] = [
   { name: "ctm D(4) tree enumeration, 1 thread", script: "ctm", numpy: false, rate: { count: 11_019_960_576, unit: "machines" }, args: ["enumerate", "--states", "4"] },
   { name: "ctm D(4) tree enumeration, 2 workers", script: "ctm", numpy: false, rate: { count: 11_019_960_576, unit: "machines" }, args: ["enumerate", "--states", "4", "--workers", "2"] },
   { name: "ctm BDM of 10^6 random bits (block 12)", script: "ctm", numpy: false, args: ["bdm", "--bits", "1000000"] },
+  { name: "chapter 10 calculator: full analysis of 10^6 bits", script: "bdm-tool", numpy: false, requires: "src/components/bdm/analysis.ts", args: ["--bits", "1000000"] },
 ];
 
 function option(name: string, fallback: string): string {
