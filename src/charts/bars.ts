@@ -1,11 +1,10 @@
 /**
  * Bar chart of one run's distribution p_t over the categories (chapter 3, the categorical loop), with
- * the theory E p_t = p₀ as dashed ticks. The run is replicate 1 (stream 0), traced by the core, so
- * the bars are the same run as the first sample path in the fan charts.
+ * the theory E p_t = p₀ as dashed ticks. The run is replicate 1 (stream 0), traced by the core in the
+ * worker (src/demos/bars-trace.ts), so the bars are the same run as the first sample path in the fans.
  */
 import * as Plot from "@observablehq/plot";
-import { traceCategorical, type CategoricalParams, type CategoricalTrace } from "../core/models/categorical";
-import { replicateRngs } from "../core/rng";
+import type { CategoricalTrace } from "../core/models/categorical";
 import { formatNumber } from "../demos/format";
 import type { LegendItem } from "./fan";
 import { COLOR, OPACITY } from "./palette";
@@ -23,20 +22,6 @@ export interface BarsChartOptions {
 }
 
 const hidden = { ariaHidden: "true" } as const;
-const cache = new Map<string, CategoricalTrace>();
-
-/** The trace of replicate 1 for these params and seed (memoised: playback redraws every frame). */
-export function barsTrace(params: CategoricalParams, seed: number): CategoricalTrace {
-  const key = `${seed}|${JSON.stringify(params)}`;
-  let trace = cache.get(key);
-  if (!trace) {
-    trace = traceCategorical(params, replicateRngs(seed, 1, 0)[0]!);
-    if (cache.size > 8) cache.clear();
-    cache.set(key, trace);
-  }
-  return trace;
-}
-
 export function frameAt(trace: CategoricalTrace, t: number): Float64Array {
   const g = Math.max(0, Math.min(trace.generations, t));
   return trace.frames.subarray(g * trace.K, (g + 1) * trace.K);

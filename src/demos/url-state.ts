@@ -21,7 +21,7 @@ function replicatesSpec(fallback: number, max: number): IntSpec {
 }
 
 /** The schema with the demo's own defaults, so replaced values fall back to what the demo shows. */
-function withDefaults<P extends Params>(schema: Schema<P>, defaults: Params): Schema<P> {
+export function withDefaults<P extends Params>(schema: Schema<P>, defaults: Params): Schema<P> {
   const params = {} as Record<string, AnySpec>;
   for (const [name, spec] of Object.entries(schema.params) as [string, AnySpec][]) {
     params[name] = { ...spec, default: defaults[name] ?? spec.default } as AnySpec;
@@ -100,11 +100,14 @@ export function decodeState(
   const coerced = coerceParams(withDefaults(schema, defaults.params), raw);
   state.params = coerced.params;
   notices.push(...coerced.notices);
-  if (notices.length > MAX_NOTICES) {
-    const extra = notices.length - MAX_NOTICES + 1;
-    notices.splice(MAX_NOTICES - 1, notices.length, { param: "", message: `and ${extra} more values were replaced` });
-  }
-  return { state, notices, present };
+  return { state, notices: capNotices(notices), present };
+}
+
+/** At most MAX_NOTICES notices: the rest are summarised in the last one, so a junk URL cannot flood the page. */
+export function capNotices(notices: Notice[]): Notice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const extra = notices.length - MAX_NOTICES + 1;
+  return [...notices.slice(0, MAX_NOTICES - 1), { param: "", message: `and ${extra} more values were replaced` }];
 }
 
 /**
