@@ -30,7 +30,7 @@ test("the default figure and its description are there without JavaScript", asyn
   await page.goto(PAGE);
   const figure = page.locator(`${DEMO} .demo-static .demo-plot svg`).first();
   await expect(figure).toBeVisible();
-  await expect(page.locator(`${DEMO} .demo-static[data-view="entropy"] svg`)).toHaveAttribute("aria-label", /^Entropy H\(p_t\): fan chart over 150 generations, 300 replicates, seed 7$/);
+  await expect(page.locator(`${DEMO} .demo-static[data-view="entropy"] .demo-plot svg`)).toHaveAttribute("aria-label", /^Entropy H\(p_t\): fan chart over 150 generations, 300 replicates, seed 7$/);
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg`).count()).toBe(4);
   // Mean line, two bands, theory, sample paths: real marks, not an empty frame.
   expect(await page.locator(`${DEMO} .demo-static .demo-plot svg path`).count()).toBeGreaterThan(10);
