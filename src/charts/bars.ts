@@ -1,13 +1,13 @@
 /**
  * Bar chart of one run's distribution p_t over the categories (chapter 3, the categorical loop), with
- * the theory E p_t = p₀ as dashed ticks. The run is replicate 1 (stream 0), traced by the core, so
- * the bars are the same run as the first sample path in the fan charts.
+ * the theory E p_t = p₀ as dashed ticks. The run is replicate 1 (stream 0), traced by the core in the
+ * worker (src/demos/bars-trace.ts), so the bars are the same run as the first sample path in the fans.
  */
 import * as Plot from "@observablehq/plot";
-import { traceCategorical, type CategoricalParams, type CategoricalTrace } from "../core/models/categorical";
-import { replicateRngs } from "../core/rng";
+import type { CategoricalTrace } from "../core/models/categorical";
 import { formatNumber } from "../demos/format";
 import type { LegendItem } from "./fan";
+import { axes, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface BarsChartOptions {
@@ -20,21 +20,6 @@ export interface BarsChartOptions {
   width?: number;
   height?: number;
   document?: Document;
-}
-
-const hidden = { ariaHidden: "true" } as const;
-const cache = new Map<string, CategoricalTrace>();
-
-/** The trace of replicate 1 for these params and seed (memoised: playback redraws every frame). */
-export function barsTrace(params: CategoricalParams, seed: number): CategoricalTrace {
-  const key = `${seed}|${JSON.stringify(params)}`;
-  let trace = cache.get(key);
-  if (!trace) {
-    trace = traceCategorical(params, replicateRngs(seed, 1, 0)[0]!);
-    if (cache.size > 8) cache.clear();
-    cache.set(key, trace);
-  }
-  return trace;
 }
 
 export function frameAt(trace: CategoricalTrace, t: number): Float64Array {
@@ -51,15 +36,11 @@ export function barsChart(o: BarsChartOptions): SVGSVGElement {
   for (let i = 0; i < trace.frames.length; i++) yMax = Math.max(yMax, trace.frames[i]!);
   const bars = Array.from(p, (y, i) => ({ x1: i + 0.6, x2: i + 1.4, y }));
   const ticks = Array.from(p0, (y, i) => ({ x1: i + 0.55, x2: i + 1.45, y }));
-  const svg = Plot.plot({
+  return framedPlot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? 640,
     height: o.height ?? 260,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { domain: [0.5, K + 0.5], label: null, ticks: K <= 20 ? Array.from({ length: K }, (_, i) => i + 1) : undefined, tickFormat: "d" },
     y: { domain: [0, Math.max(yMax, 1e-9) * 1.05], label: null },
     marks: [
@@ -67,12 +48,9 @@ export function barsChart(o: BarsChartOptions): SVGSVGElement {
       Plot.rectY(bars, { ...hidden, x1: "x1", x2: "x2", y: "y", fill: COLOR.band, fillOpacity: OPACITY.inner + 0.35 }),
       Plot.link(ticks, { ...hidden, x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: COLOR.theory, strokeWidth: 2, strokeDasharray: "4 3" }),
       Plot.ruleY([0], { ...hidden }),
-      Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
-      Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
+      ...axes(o.xLabel, o.yLabel),
     ],
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+  });
 }
 
 export function barsLegend(): LegendItem[] {

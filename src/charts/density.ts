@@ -8,6 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { DensityView } from "../demos/types";
 import type { LegendItem } from "./fan";
+import { axes, framedPlot, hidden } from "./frame";
 import { COLOR } from "./palette";
 
 export interface DensityCurve {
@@ -21,7 +22,6 @@ export interface DensityData {
   initial: DensityCurve | null;
 }
 
-const hidden = { ariaHidden: "true" } as const;
 const POINTS = 161;
 
 /** Generations drawn: evenly spaced from 0 to the playhead (inclusive), at most `count`. */
@@ -61,16 +61,12 @@ export function densityChart(o: { data: DensityData; full: DensityData; ariaLabe
   const labels = ends.map((c) => ({ x: c.mu, y: Math.min(pdf(c.mu, c), yMax), text: `t = ${c.generation}` }));
   const truth = init ? xs.map((x) => ({ x, y: pdf(x, init) })) : [];
   const n = Math.max(1, o.data.curves.length - 1);
-  const svg = Plot.plot({
+  return framedPlot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? 640,
     height: o.height ?? 280,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
     marginTop: 20,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { domain: [lo, hi], label: null },
     y: { domain: [0, yMax], label: null },
     marks: [
@@ -80,12 +76,9 @@ export function densityChart(o: { data: DensityData; full: DensityData; ariaLabe
       ),
       Plot.lineY(truth, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
       Plot.text(labels, { ...hidden, x: "x", y: "y", text: "text", dy: -8, fill: "currentColor", fontSize: 11 }),
-      Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
-      Plot.axisY({ ...hidden, label: "Density", labelAnchor: "top", labelArrow: "none" }),
+      ...axes(o.xLabel, "Density"),
     ],
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+  });
 }
 
 export function densityLegend(): LegendItem[] {

@@ -8,6 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import type { MetricSpec } from "../core/model";
 import { fanData, type FanData } from "../demos/chart-data";
 import type { FanView } from "../demos/types";
+import { axes, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface FanChartOptions {
@@ -40,7 +41,6 @@ export interface LegendItem {
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 300;
 
-const hidden = { ariaHidden: "true" } as const;
 
 export function fanChart(o: FanChartOptions): SVGSVGElement {
   const { rows, paths, theory } = o.data;
@@ -58,26 +58,17 @@ export function fanChart(o: FanChartOptions): SVGSVGElement {
     Plot.lineY(paths, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.path, strokeOpacity: OPACITY.path, strokeWidth: 0.8 }),
     Plot.lineY(theory, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
     Plot.lineY(rows, { ...hidden, x: "x", y: "mean", stroke: COLOR.mean, strokeWidth: 2.2 }),
-    Plot.axisX({ ...hidden, label: o.xLabel ?? "Generation", labelAnchor: "right", labelArrow: "none" }),
-    Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
+    ...axes(o.xLabel ?? "Generation", o.yLabel),
   );
-  const svg = Plot.plot({
+  return framedPlot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? CHART_WIDTH,
     height: o.height ?? CHART_HEIGHT,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { domain: o.xDomain, label: null },
     y: { domain: o.yDomain, label: null, nice: !o.yDomain },
     marks,
-  }) as SVGSVGElement;
-  // Plot's axis-label groups ignore ariaHidden; a role-less <g> with aria-label fails axe, and the
-  // svg's own aria-label plus the text description already say what the chart shows.
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+  });
 }
 
 /** Legend entries matching what fanChart draws for these inputs (rendered as HTML by the shell). */

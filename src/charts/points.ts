@@ -8,6 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { PointsView } from "../demos/types";
 import type { LegendItem } from "./fan";
+import { axes, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface PointRowCI {
@@ -21,8 +22,6 @@ export interface PointsData {
   theory: { x: number; y: number; series: string }[];
   extra: { x: number; y: number; series: string }[];
 }
-
-const hidden = { ariaHidden: "true" } as const;
 
 export function pointsData(result: RunResult, view: PointsView, upto = Number.POSITIVE_INFINITY): PointsData {
   const s = result.metrics[view.metric];
@@ -65,25 +64,16 @@ export function pointsChart(o: { data: PointsData; compare?: PointsData; view: P
       Plot.dot(rows, { ...hidden, x: "x", y: "mean", fill: COLOR.mean, r: 3.5 }),
     );
   }
-  marks.push(
-    Plot.axisX({ ...hidden, label: v.xLabel, labelAnchor: "right", labelArrow: "none", ...(v.bars ? { ticks: rows.map((r) => r.x), tickFormat: "d" } : {}) }),
-    Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
-  );
-  const svg = Plot.plot({
+  marks.push(...axes(v.xLabel, o.yLabel, v.bars ? { ticks: rows.map((r) => r.x), tickFormat: "d" } : {}));
+  return framedPlot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? 640,
     height: o.height ?? 280,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { domain: o.xDomain, label: null, ...(v.logX ? { type: "log" as const } : {}) },
     y: { domain: o.yDomain, label: null, ...(v.logY ? { type: "log" as const } : { nice: true }) },
     marks,
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+  });
 }
 
 /** Axis extents over data, theory and the pinned run; log axes keep only positive values. */

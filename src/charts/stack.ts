@@ -8,6 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { StackView } from "../demos/types";
 import type { LegendItem } from "./fan";
+import { axes, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface StackRow {
@@ -22,8 +23,6 @@ export interface StackData {
   theoryWithin: { x: number; y: number }[];
   theoryTotal: { x: number; y: number }[];
 }
-
-const hidden = { ariaHidden: "true" } as const;
 
 /** Between-run variance = sample variance across replicates = se² · R (se uses the R − 1 divisor). */
 export function stackData(result: RunResult, view: StackView, upto = Number.POSITIVE_INFINITY): StackData {
@@ -53,15 +52,11 @@ export function stackChart(o: { data: StackData; ariaLabel: string; yLabel: stri
     { x: r.x, y: r.within, layer: "within" },
     { x: r.x, y: r.between, layer: "between" },
   ]);
-  const svg = Plot.plot({
+  return framedPlot({
     ...(o.document ? { document: o.document } : {}),
     ariaLabel: o.ariaLabel,
     width: o.width ?? 640,
     height: o.height ?? 280,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { domain: o.xDomain, label: null },
     y: { domain: [0, o.yMax], label: null },
     color: { domain: ["within", "between"], range: [COLOR.band, COLOR.compare] },
@@ -70,12 +65,9 @@ export function stackChart(o: { data: StackData; ariaLabel: string; yLabel: stri
       Plot.areaY(long, { ...hidden, x: "x", y: "y", fill: "layer", z: "layer", fillOpacity: OPACITY.inner + 0.2, order: ["within", "between"] }),
       Plot.lineY(o.data.theoryTotal, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
       Plot.lineY(o.data.theoryWithin, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
-      Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
-      Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
+      ...axes(o.xLabel, o.yLabel),
     ],
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+  });
 }
 
 export function stackLegend(view: StackView, hasTheory: boolean): LegendItem[] {

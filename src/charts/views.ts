@@ -5,11 +5,11 @@
  */
 import type { RunResult } from "../core/ensemble";
 import type { MetricSpec } from "../core/model";
-import type { CategoricalParams } from "../core/models/categorical";
 import { describeFan } from "../demos/chart-data";
 import type { ViewSpec } from "../demos/types";
 import { viewKey } from "../demos/view-keys";
-import { barsChart, barsLegend, barsTrace, describeBars } from "./bars";
+import type { DemoRunResult } from "../demos/protocol";
+import { barsChart, barsLegend, describeBars } from "./bars";
 import { densityChart, densityData, densityLegend, describeDensity } from "./density";
 import { fanChart, fanLegend, fanViewOptions, type LegendItem } from "./fan";
 import { describePoints, pointsChart, pointsData, pointsDomains, pointsLegend } from "./points";
@@ -62,7 +62,9 @@ export function renderView(view: ViewSpec, metrics: MetricSpec[], result: RunRes
       };
     }
     case "bars": {
-      const trace = barsTrace(result.params as CategoricalParams, result.seed);
+      // Traced with the run (RunRequest.trace; src/demos/bars-trace.ts), so this module needs no model.
+      const trace = (result as DemoRunResult).trace;
+      if (!trace) throw new Error("a bars view needs the run's trace of sample run 1 (RunRequest.trace)");
       const t = Math.min(upto, lastIndex(result));
       return {
         key,

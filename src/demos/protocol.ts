@@ -5,7 +5,10 @@
 import { checkRunOptions, combine, runReplicates, type RunResult } from "../core/ensemble";
 import type { AnyModel } from "../core/model";
 import { ParamError } from "../core/errors";
-import { validateParams, type Params } from "../core/schema";
+import type { CategoricalTrace } from "../core/models/categorical";
+import { coerceParams, type Notice, validateParams, type Params } from "../core/schema";
+import { barsTrace } from "./bars-trace";
+import { withDefaults } from "./url-state";
 
 /**
  * Most per-replicate values a demo run may hold (replicates × x-axis points × metrics): quantiles need
@@ -25,6 +28,17 @@ export interface RunRequest {
   seed: number;
   replicates: number;
   keepPaths: number;
+  /** Also trace sample run 1 (replicate stream 0) of the categorical model, for "bars" views. */
+  trace?: boolean;
+}
+
+/** A run as the demo shell gets it: the ensemble result, plus the trace a "bars" view replays. */
+export type DemoRunResult = RunResult & { trace?: CategoricalTrace };
+
+/** Values checked by the model's own schema (text parsers, cross-parameter checks), leniently. */
+export interface Coerced {
+  params: Params;
+  notices: Notice[];
 }
 
 export interface Progress {
@@ -34,8 +48,13 @@ export interface Progress {
 
 /** What the worker exposes (through comlink). `run` resolves to null when cancelled or superseded. */
 export interface SimApi {
-  run(id: number, request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunResult | null>;
+  run(id: number, request: RunRequest, onProgress: (progress: Progress) => void): Promise<DemoRunResult | null>;
   cancel(id: number): void;
+  /**
+   * coerceParams with the model's full schema (the island's copy has no text parsers or checks):
+   * bad values of `raw` are replaced by those of `base`, each with a notice.
+   */
+  coerce(model: string, raw: Record<string, unknown>, base: Params): Promise<Coerced>;
 }
 
 export interface RunnerOptions {
@@ -87,7 +106,13 @@ export function createRunner(lookup: (id: string) => AnyModel, options: RunnerOp
         await pause();
       }
       if (cancelled.delete(id) || latest !== id) return null;
-      return combine(model, params, { seed, replicates, keepPaths }, all);
+      const result: DemoRunResult = combine(model, params, { seed, replicates, keepPaths }, all);
+      if (request.trace && model.id === "categorical") result.trace = barsTrace(params as never, seed);
+      return result;
+    },
+    async coerce(modelId, raw, base) {
+      const model = lookup(modelId);
+      return coerceParams(withDefaults(model.schema, base), raw);
     },
     cancel(id) {
       cancelled.add(id);

@@ -21,7 +21,7 @@ function replicatesSpec(fallback: number, max: number): IntSpec {
 }
 
 /** The schema with the demo's own defaults, so replaced values fall back to what the demo shows. */
-function withDefaults<P extends Params>(schema: Schema<P>, defaults: Params): Schema<P> {
+export function withDefaults<P extends Params>(schema: Schema<P>, defaults: Params): Schema<P> {
   const params = {} as Record<string, AnySpec>;
   for (const [name, spec] of Object.entries(schema.params) as [string, AnySpec][]) {
     params[name] = { ...spec, default: defaults[name] ?? spec.default } as AnySpec;
@@ -91,13 +91,6 @@ function readPrefixed(prefix: string, query: string): { raw: Record<string, stri
   return { raw, notices, present };
 }
 
-/** Past MAX_NOTICES, the rest are summarised in one line. */
-function capNotices(notices: Notice[]): Notice[] {
-  if (notices.length <= MAX_NOTICES) return notices;
-  const extra = notices.length - MAX_NOTICES + 1;
-  return [...notices.slice(0, MAX_NOTICES - 1), { param: "", message: `and ${extra} more values were replaced` }];
-}
-
 /**
  * Reads a demo's state from a query string. Never throws; the state is always valid. Keys of other
  * demos are ignored; unknown or repeated keys of this demo are reported.
@@ -144,6 +137,13 @@ export function decodeParams<P extends Params>(
   const coerced = coerceParams(withDefaults(schema, defaults), raw);
   notices.push(...coerced.notices);
   return { params: coerced.params, notices: capNotices(notices), present };
+}
+
+/** At most MAX_NOTICES notices: the rest are summarised in the last one, so a junk URL cannot flood the page. */
+export function capNotices(notices: Notice[]): Notice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const extra = notices.length - MAX_NOTICES + 1;
+  return [...notices.slice(0, MAX_NOTICES - 1), { param: "", message: `and ${extra} more values were replaced` }];
 }
 
 /**

@@ -19,6 +19,9 @@ const api: SimApi = {
   cancel(id) {
     runner.cancel(id);
   },
+  coerce(model, raw, base) {
+    return runner.coerce(model, raw, base);
+  },
 };
 
 Comlink.expose(api);

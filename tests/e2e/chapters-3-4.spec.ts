@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import * as h from "./helpers";
+import { axeViolations, downloadFile, isPng, setParam, svgParses, urlState, watchErrors } from "./helpers";
 
 // The six demos of chapters 3 (entropy decay) and 4 (variance amplification), each checked for:
 // the build-time figure without JavaScript, a parameter change, a URL round trip, a hostile URL,
@@ -42,30 +42,9 @@ const CASES: Case[] = [
 // Pages with several demos on a loaded machine: runs and axe scans take a while.
 test.describe.configure({ timeout: 120_000 });
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-  return errors;
-}
-
-async function openLive(page: Page, c: Case, url = c.page) {
-  await page.goto(url);
-  const demo = page.locator(`#demo-${c.id}`);
-  await demo.scrollIntoViewIfNeeded();
-  await expect(demo.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: 30_000 });
-  await expect(demo.locator(".demo-shell")).toHaveAttribute("data-phase", "done", { timeout: 30_000 });
-}
-
-const descriptions = (page: Page, c: Case) => page.locator(`#demo-${c.id} .demo-desc`).allTextContents();
-const urlState = (page: Page) => new URL(page.url()).searchParams;
-
-async function download(page: Page, c: Case, name: string) {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`#demo-${c.id}`).getByRole("button", { name }).first().click()]);
-  return { name: d.suggestedFilename(), body: await readFile((await d.path())!) };
-}
+const openLive = (page: Page, c: Case, url = c.page) => h.openLive(page, c.id, url, 30_000);
+const descriptions = (page: Page, c: Case) => h.descriptions(page, c.id);
+const download = (page: Page, c: Case, name: string) => downloadFile(page, c.id, name);
 
 for (const c of CASES) {
   test.describe(`demo ${c.id} (${c.page})`, () => {
@@ -97,9 +76,7 @@ for (const c of CASES) {
       const charts = () => page.locator(`#demo-${c.id} .demo-plot svg`).evaluateAll((svgs) => svgs.map((s) => s.innerHTML).join(""));
       const before = await charts();
       const [name, value] = c.change;
-      const input = page.locator(`#demo-${c.id}-${name}`);
-      if (await input.evaluate((el) => el.tagName === "SELECT")) await input.selectOption(value);
-      else { await input.fill(value); await input.press("Enter"); }
+      await setParam(page, c.id, name, value);
       await expect.poll(() => urlState(page).get(`${c.id}.${name}`)).toBe(value);
       await expect(page.locator(`#demo-${c.id} .demo-shell`)).toHaveAttribute("data-phase", "done", { timeout: 30_000 });
       await expect.poll(() => descriptions(page, c)).not.toEqual(staticText);
@@ -110,8 +87,7 @@ for (const c of CASES) {
     test("a link restores the same run, numbers included", async ({ page, context }) => {
       const errors = watchErrors(page);
       await openLive(page, c);
-      await page.locator(`#demo-${c.id}-seed`).fill("4242");
-      await page.locator(`#demo-${c.id}-seed`).press("Enter");
+      await setParam(page, c.id, "seed", "4242");
       await expect.poll(() => urlState(page).get(`${c.id}.seed`)).toBe("4242");
       await expect(page.locator(`#demo-${c.id} .demo-shell`)).toHaveAttribute("data-phase", "done", { timeout: 30_000 });
       await expect(page.locator(`#demo-${c.id} .demo-status`)).toContainText("seed 4242");
@@ -150,9 +126,8 @@ for (const c of CASES) {
       const json = JSON.parse((await download(page, c, "Download JSON")).body.toString("utf8"));
       expect(json).toMatchObject({ demo: c.id, model: c.model });
       const svg = (await download(page, c, "SVG")).body.toString("utf8");
-      expect(await page.evaluate((s) => new DOMParser().parseFromString(s, "image/svg+xml").querySelector("parsererror") === null, svg)).toBe(true);
-      const png = (await download(page, c, "PNG")).body;
-      expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      expect(await svgParses(page, svg)).toBe(true);
+      expect(isPng((await download(page, c, "PNG")).body)).toBe(true);
 
       const checked: string[] = [];
       for (const [metric, theory] of Object.entries(json.theory as Record<string, number[]>)) {
@@ -177,9 +152,7 @@ for (const c of CASES) {
     test("axe: no serious or critical violations (live, details open)", async ({ page }) => {
       await openLive(page, c);
       for (const s of await page.locator(`#demo-${c.id} summary`).all()) await s.click();
-      const scan = await new AxeBuilder({ page }).include(`#demo-${c.id}`).analyze();
-      const bad = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await axeViolations(page, { include: `#demo-${c.id}` })).toEqual([]);
     });
   });
 }

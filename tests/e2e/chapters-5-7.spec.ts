@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import * as h from "./helpers";
+import { downloadFile, setParam, urlState, watchErrors } from "./helpers";
 
 // The demos of chapters 5 (Grounding) and 7 (The data-processing inequality), each checked live,
 // through its URL state, against hostile links, through its exports and without JavaScript.
@@ -30,36 +31,9 @@ const DEMOS: DemoCase[] = [
   { page: CH7, id: "dpi-meter", model: "dpi-sample", equation: "eq:mi-beta-bernoulli", change: ["alpha", "0.1"], hostile: ["n", "n: expected an integer in [1, 200]"], metrics: ["information"] },
 ];
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return errors;
-}
-
-async function openLive(page: Page, demo: DemoCase, url = demo.page) {
-  await page.goto(url);
-  const root = page.locator(`#demo-${demo.id}`);
-  await root.scrollIntoViewIfNeeded();
-  await expect(root.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: 30_000 });
-  await expect(root.locator(".demo-shell")).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
-}
-
-const descriptions = (page: Page, demo: DemoCase) => page.locator(`#demo-${demo.id} .demo-desc`).allTextContents();
-
-async function download(page: Page, demo: DemoCase, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`#demo-${demo.id}`).getByRole("button", { name }).first().click()]);
-  return (await readFile((await file.path())!)).toString("utf8");
-}
+const openLive = (page: Page, demo: DemoCase, url = demo.page) => h.openLive(page, demo.id, url, 60_000);
+const descriptions = (page: Page, demo: DemoCase) => h.descriptions(page, demo.id);
+const download = async (page: Page, demo: DemoCase, name: string) => (await downloadFile(page, demo.id, name)).body.toString("utf8");
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -123,10 +97,8 @@ for (const demo of DEMOS) {
     const firstChart = page.locator(`#demo-${demo.id} .demo-plot svg`).first();
     const before = await firstChart.innerHTML();
     const [param, value] = demo.change;
-    const field = page.locator(`#demo-${demo.id}-${param}`);
-    await field.fill(value);
-    await field.press("Enter");
-    await expect.poll(() => new URL(page.url()).searchParams.get(`${demo.id}.${param}`)).toBe(value);
+    await setParam(page, demo.id, param, value);
+    await expect.poll(() => urlState(page).get(`${demo.id}.${param}`)).toBe(value);
     await expect(page.locator(`#demo-${demo.id} .demo-desc`).first()).not.toHaveText(staticText[0]!, { timeout: 60_000 });
     await expect(page.locator(`#demo-${demo.id} .demo-shell`)).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
     expect(await firstChart.innerHTML()).not.toBe(before);

@@ -7,15 +7,14 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { renderView, type RenderedView } from "../../charts/views";
-import type { RunResult } from "../../core/ensemble";
 import { MAX_SEED, randomSeed } from "../../core/rng";
-import type { AnySpec, IntSpec, Notice, Params, ParamValue, Schema } from "../../core/schema";
+import type { AnySpec, IntSpec, Notice, Params, ParamValue } from "../../core/schema";
 import { sameState } from "../../demos/definition";
 import { formatParams } from "../../demos/format";
-import type { Progress } from "../../demos/protocol";
-import { lookupModel } from "../../demos/registry";
+import { islandSchema, type ModelInfo } from "../../demos/model-info";
+import type { DemoRunResult as RunResult, Progress } from "../../demos/protocol";
 import type { DemoConfig, DemoState } from "../../demos/types";
-import { decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
+import { capNotices, decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
 import { ParamControl, TextControl } from "./controls";
 import { prefersReducedMotion } from "./download";
 import Legend from "./Legend";
@@ -24,6 +23,8 @@ import { SimClient } from "./sim-client";
 
 interface Props {
   config: DemoConfig;
+  /** Label, schema (without functions) and metrics of the model, from the build (no registry here). */
+  model: ModelInfo;
   /** The build-time figure, shown until the first live run finishes. */
   children?: ComponentChildren;
 }
@@ -48,9 +49,9 @@ function ChartView({ id, view }: { id: string; view: RenderedView }) {
   return <div class="demo-plot" id={id} ref={ref} />;
 }
 
-export default function DemoIsland({ config, children }: Props) {
-  const model = useMemo(() => lookupModel(config.model), [config.model]);
-  const schema = model.schema as Schema<Params>;
+export default function DemoIsland({ config, model, children }: Props) {
+  const schema = useMemo(() => islandSchema(model), [model]);
+  const trace = config.views.some((v) => v.kind === "bars");
   const defaults = config.presets[0]!.state;
   const [state, setState] = useState<DemoState>(defaults);
   const [hydrated, setHydrated] = useState(false);
@@ -74,9 +75,10 @@ export default function DemoIsland({ config, children }: Props) {
   const result = run?.result ?? null;
   const last = result ? result.generations.length - 1 : 0;
   const shown = Number.isFinite(playhead) ? Math.min(playhead, last) : last;
-  const metrics = useMemo(() => (result ? model.metrics(result.params) : model.metrics(state.params)), [result, model]);
+  // Metric labels at the demo's defaults (views name only metrics that exist there).
+  const metrics = model.metrics;
   const describeAll = (r: RunResult, upto = Number.POSITIVE_INFINITY) =>
-    config.views.map((v) => renderView(v, model.metrics(r.params), r, { upto }).description).join(" ");
+    config.views.map((v) => renderView(v, metrics, r, { upto }).description).join(" ");
 
   async function startRun(next: DemoState, play: boolean) {
     clearTimeout(runTimer.current);
@@ -98,7 +100,7 @@ export default function DemoIsland({ config, children }: Props) {
     };
     try {
       const res = await client.current.run(
-        { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths },
+        { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths, ...(trace ? { trace } : {}) },
         onProgress,
       );
       cancelAnimationFrame(frame);
@@ -131,14 +133,30 @@ export default function DemoIsland({ config, children }: Props) {
 
   useEffect(() => {
     performance.mark(`${uid}:hydrated`);
+    client.current ??= new SimClient();
+    let live = true;
     const decoded = decodeState(config.id, schema, location.search, defaults, config.maxReplicates);
-    setState(decoded.state);
-    setNotices(decoded.notices);
-    // A link with replaced values is rewritten, so copying the address bar gives the run on screen.
-    if (decoded.notices.length) touched.current = true;
-    setHydrated(true);
-    void startRun(decoded.state, false);
+    const finish = (next: DemoState, replaced: Notice[]) => {
+      if (!live) return;
+      setState(next);
+      setNotices(replaced);
+      // A link with replaced values is rewritten, so copying the address bar gives the run on screen.
+      if (replaced.length) touched.current = true;
+      setHydrated(true);
+      void startRun(next, false);
+    };
+    if (!decoded.present) finish(decoded.state, decoded.notices);
+    else {
+      // The model's own text parsers and cross-parameter checks run in the worker.
+      client.current
+        .coerce(config.model, decoded.state.params, defaults.params)
+        .then(
+          (c) => finish({ ...decoded.state, params: c.params }, capNotices([...decoded.notices, ...c.notices])),
+          () => finish(decoded.state, decoded.notices),
+        );
+    }
     return () => {
+      live = false;
       clearTimeout(runTimer.current);
       clearTimeout(urlTimer.current);
       client.current?.dispose();
@@ -260,8 +278,19 @@ export default function DemoIsland({ config, children }: Props) {
   const specs = Object.entries(schema.params) as [string, AnySpec][];
   const primary = config.controls ? specs.filter(([name]) => config.controls!.includes(name)) : specs;
   const secondary = config.controls ? specs.filter(([name]) => !config.controls!.includes(name)) : [];
+  /** Text values are parsed by the model in the worker; a bad one keeps the current value. */
+  const validateText = (name: string) => async (value: ParamValue): Promise<ParamValue> => {
+    client.current ??= new SimClient();
+    const c = await client.current.coerce(config.model, { ...state.params, [name]: value }, state.params);
+    const notice = c.notices[0];
+    if (notice) throw new Error(noticeText(notice).replace(/; using (the default|all defaults)[\s\S]*$/, ""));
+    return c.params[name]!;
+  };
   const renderControl = ([name, spec]: [string, AnySpec]) => (
-    <ParamControl key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled} onChange={(v) => setParam(name, v)} />
+    <ParamControl
+      key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled}
+      onChange={(v) => setParam(name, v)} {...(spec.type === "text" ? { validate: validateText(name) } : {})}
+    />
   );
 
   return (
@@ -336,7 +365,7 @@ export default function DemoIsland({ config, children }: Props) {
                   const chartId = `${uid}-chart-${view.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
                   const spec = config.views[i]!;
                   const pinnedText = pinned && (spec.kind === "fan" || spec.kind === "points") && pinned.result.metrics[spec.metric]
-                    ? ` Pinned A: ${renderView(spec, model.metrics(pinned.result.params), pinned.result).description}`
+                    ? ` Pinned A: ${renderView(spec, metrics, pinned.result).description}`
                     : "";
                   return (
                     <div class="demo-chart" key={view.key} data-view={view.key}>

@@ -10,7 +10,7 @@ import { cliCommand } from "../../demos/cli";
 import { toCsv, toJson } from "../../demos/export";
 import type { DemoConfig, DemoState } from "../../demos/types";
 import { encodeState, replaceInQuery } from "../../demos/url-state";
-import { copyText, downloadBlob, downloadText, pageMeta, serializeSvg, svgToPng } from "./download";
+import { copyText, downloadChart, downloadText, pageMeta } from "./download";
 
 /** The full link to a state: canonical page URL (or this page), only this demo's keys, its anchor. */
 export function runLink(config: DemoConfig, schema: Schema<Params>, state: DemoState): string {
@@ -21,16 +21,9 @@ export function runLink(config: DemoConfig, schema: Schema<Params>, state: DemoS
   return url.href;
 }
 
-/** Downloads the chart inside element `chartId` as a standalone SVG or a 2× PNG. */
-export async function exportChart(chartId: string, seed: number, kind: "svg" | "png"): Promise<void> {
-  const svg = document.getElementById(chartId)?.querySelector("svg");
-  if (!svg) return;
-  const name = `${chartId}-seed${seed}.${kind}`;
-  if (kind === "svg") downloadText(serializeSvg(svg).text, name, "image/svg+xml");
-  else {
-    const bg = getComputedStyle(document.body).backgroundColor;
-    downloadBlob(await svgToPng(svg, bg && bg !== "rgba(0, 0, 0, 0)" ? bg : "#ffffff"), name);
-  }
+/** Downloads the chart inside element `chartId` as `<chartId>-seed<seed>.svg|png`. */
+export function exportChart(chartId: string, seed: number, kind: "svg" | "png"): Promise<void> {
+  return downloadChart(chartId, `${chartId}-seed${seed}`, kind);
 }
 
 interface Props {

@@ -13,6 +13,11 @@ interface ControlProps<S extends AnySpec = AnySpec> {
   value: ParamValue;
   disabled: boolean;
   onChange: (value: ParamValue) => void;
+  /**
+   * Further validation after the spec's own parser (the island's text specs have no parser: the
+   * worker checks them). Resolves to the value to use; rejects with the message to show.
+   */
+  validate?: (value: ParamValue) => Promise<ParamValue>;
 }
 
 const SLIDER_STEPS = 1000;
@@ -91,7 +96,7 @@ function describedBy(id: string, spec: AnySpec): string {
 }
 
 /** A draft text field that commits on change (blur or Enter) after validation. */
-function useDraft(name: string, spec: AnySpec, value: ParamValue, onChange: (v: ParamValue) => void) {
+function useDraft(name: string, spec: AnySpec, value: ParamValue, onChange: (v: ParamValue) => void, validate?: ControlProps["validate"]) {
   const text = formatParam(spec, value);
   const [draft, setDraft] = useState(text);
   const [error, setError] = useState("");
@@ -99,9 +104,10 @@ function useDraft(name: string, spec: AnySpec, value: ParamValue, onChange: (v: 
     setDraft(text);
     setError("");
   }, [text]);
-  const commit = (raw: string) => {
+  const commit = async (raw: string) => {
     try {
-      const parsed = parseParam(name, spec, raw);
+      let parsed = parseParam(name, spec, raw);
+      if (validate) parsed = await validate(parsed);
       setError("");
       onChange(parsed);
       setDraft(formatParam(spec, parsed));
@@ -153,9 +159,9 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
           aria-invalid={error ? "true" : undefined}
           aria-describedby={describedBy(id, spec)}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-          onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
+          onChange={(e) => void commit((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter") commit((e.currentTarget as HTMLInputElement).value);
+            if (e.key === "Enter") void commit((e.currentTarget as HTMLInputElement).value);
             if (e.key === "ArrowUp" || e.key === "ArrowDown") {
               e.preventDefault();
               const next = Math.min(spec.max, Math.max(spec.min, v + (e.key === "ArrowUp" ? step : -step)));
@@ -170,8 +176,8 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
   );
 }
 
-export function TextControl({ id, name, spec, value, disabled, onChange }: ControlProps) {
-  const { draft, setDraft, error, commit } = useDraft(name, spec, value, onChange);
+export function TextControl({ id, name, spec, value, disabled, onChange, validate }: ControlProps) {
+  const { draft, setDraft, error, commit } = useDraft(name, spec, value, onChange, validate);
   return (
     <div class="demo-control demo-control-text">
       <label class="demo-label" for={id}>
@@ -186,9 +192,9 @@ export function TextControl({ id, name, spec, value, disabled, onChange }: Contr
         aria-invalid={error ? "true" : undefined}
         aria-describedby={describedBy(id, spec)}
         onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-        onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => void commit((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter") commit((e.currentTarget as HTMLInputElement).value);
+          if (e.key === "Enter") void commit((e.currentTarget as HTMLInputElement).value);
         }}
       />
       <Help id={id} spec={spec} error={error} />

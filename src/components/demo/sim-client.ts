@@ -1,30 +1,35 @@
 /**
  * Main-thread side of the simulation worker. One client per demo: it numbers runs so a late answer
  * from a superseded run is dropped, forwards cancel, and falls back to the same chunked loop on the
- * main thread (short chunks) if a worker cannot start.
+ * main thread (short chunks) if a worker cannot start. Only the worker imports the model registry; the
+ * fallback loads it (and the run loop) by dynamic import, so the island's own JS stays small.
  */
 import * as Comlink from "comlink";
-import type { RunResult } from "../../core/ensemble";
-import { createRunner, type Progress, type RunRequest, type SimApi } from "../../demos/protocol";
-import { lookupModel } from "../../demos/registry";
+import type { Params } from "../../core/schema";
+import type { Coerced, DemoRunResult, Progress, RunRequest, SimApi } from "../../demos/protocol";
+
+async function mainThreadRunner(): Promise<SimApi> {
+  const [{ createRunner }, { lookupModel }] = await Promise.all([import("../../demos/protocol"), import("../../demos/registry")]);
+  return createRunner(lookupModel, { targetChunkMs: 16 });
+}
 
 export class SimClient {
   #worker: Worker | undefined;
-  #api: SimApi | Comlink.Remote<SimApi> | undefined;
+  #api: SimApi | Comlink.Remote<SimApi> | Promise<SimApi> | undefined;
   #failed: Promise<never> | undefined;
   #seq = 0;
   #active = 0;
 
-  #fallback(): SimApi {
+  #fallback(): Promise<SimApi> {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#failed = undefined;
-    const api = createRunner(lookupModel, { targetChunkMs: 16 });
+    const api = mainThreadRunner();
     this.#api = api;
     return api;
   }
 
-  #connect(): SimApi | Comlink.Remote<SimApi> {
+  #connect(): SimApi | Comlink.Remote<SimApi> | Promise<SimApi> {
     if (this.#api) return this.#api;
     try {
       const worker = new Worker(new URL("../../workers/sim.worker.ts", import.meta.url), { type: "module", name: "simulation" });
@@ -43,30 +48,38 @@ export class SimClient {
     }
   }
 
+  /** Calls the worker (or the fallback); if the worker fails to start, retries on the main thread. */
+  async #call<T>(f: (api: SimApi | Comlink.Remote<SimApi>, inWorker: boolean) => Promise<T>): Promise<T> {
+    const api = await this.#connect();
+    try {
+      const call = f(api, this.#worker !== undefined);
+      return await (this.#failed ? Promise.race([call, this.#failed]) : call);
+    } catch (error) {
+      if (!this.#worker || !(error instanceof Error) || !/worker failed/.test(error.message)) throw error;
+      return f(await this.#fallback(), false);
+    }
+  }
+
   /** Resolves to the result, or null if this run was cancelled or superseded meanwhile. */
-  async run(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunResult | null> {
+  async run(request: RunRequest, onProgress: (p: Progress) => void): Promise<DemoRunResult | null> {
     const id = ++this.#seq;
     this.#active = id;
     const report = (p: Progress) => {
       if (this.#active === id) onProgress(p);
     };
-    let api = this.#connect();
-    let result: RunResult | null;
-    try {
-      const call = api.run(id, request, this.#worker ? Comlink.proxy(report) : report) as Promise<RunResult | null>;
-      result = await (this.#failed ? Promise.race([call, this.#failed]) : call);
-    } catch (error) {
-      if (!this.#worker || !(error instanceof Error) || !/worker failed/.test(error.message)) throw error;
-      api = this.#fallback();
-      result = await api.run(id, request, report);
-    }
+    const result = await this.#call((api, inWorker) => api.run(id, request, inWorker ? Comlink.proxy(report) : report) as Promise<DemoRunResult | null>);
     return this.#active === id ? result : null;
+  }
+
+  /** The model's own lenient validation (text parsers, cross-parameter checks), in the worker. */
+  coerce(model: string, raw: Record<string, unknown>, base: Params): Promise<Coerced> {
+    return this.#call((api) => api.coerce(model, raw, base) as Promise<Coerced>);
   }
 
   cancel(): void {
     const id = this.#active;
     this.#active = 0;
-    if (id) void this.#api?.cancel(id);
+    if (id && this.#api) void Promise.resolve(this.#api).then((api) => api.cancel(id));
   }
 
   dispose(): void {

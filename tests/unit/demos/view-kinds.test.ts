@@ -7,7 +7,8 @@ import { models } from "../../../src/core/models/index";
 import { validateParams } from "../../../src/core/schema";
 import { renderSvg } from "../../../src/charts/ssr";
 import { renderView } from "../../../src/charts/views";
-import { frameAt, barsTrace } from "../../../src/charts/bars";
+import { frameAt } from "../../../src/charts/bars";
+import { barsTrace } from "../../../src/demos/bars-trace";
 import { stackData } from "../../../src/charts/stack";
 import { resolveDemo } from "../../../src/demos/definition";
 import type { ViewSpec } from "../../../src/demos/types";
@@ -19,6 +20,8 @@ function run(id: string, raw: Record<string, unknown>, replicates = 40, keepPath
 }
 const draw = (view: ViewSpec, id: string, raw: Record<string, unknown>, upto?: number) => {
   const { model, result } = run(id, raw);
+  // A bars view replays the trace the worker sends with the run (RunRequest.trace).
+  if (view.kind === "bars") Object.assign(result, { trace: barsTrace(result.params as never, 3) });
   const r = renderView(view, model.metrics(result.params), result, upto === undefined ? {} : { upto });
   const svg = renderSvg((document) => r.draw(document));
   return { r, svg, doc: parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document, result };
