@@ -35,7 +35,8 @@ export default defineConfig({
     command: `npm run build && npx astro preview --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
+    // A full build (build-time figures for every demo) takes minutes on a loaded 2-core machine.
+    timeout: 900_000,
     stdout: "ignore",
     stderr: "pipe",
   },
