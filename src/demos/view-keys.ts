@@ -13,6 +13,10 @@ export function viewKey(view: ViewSpec): string {
       return `stack-${view.within}-${view.between}`;
     case "density":
       return `density-${view.mean}-${view.variance}`;
+    case "text":
+      return "text";
+    case "lines":
+      return `lines-${view.metrics.join("-")}`;
   }
 }
 
@@ -28,5 +32,9 @@ export function viewMetrics(view: ViewSpec): string[] {
       return [view.within, view.between];
     case "density":
       return [view.mean, view.variance];
+    case "text":
+      return [];
+    case "lines":
+      return [...view.metrics];
   }
 }

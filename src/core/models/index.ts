@@ -6,6 +6,7 @@ import { categorical } from "./categorical";
 import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
 import { dpiSample } from "./dpi-sample";
+import { families } from "./families";
 import { gaussian } from "./gaussian";
 import { groundingSweep } from "./grounding-sweep";
 import { kde } from "./kde";
@@ -34,6 +35,7 @@ export const models: Record<string, AnyModel> = {
   [mixture.id]: mixture,
   [kde.id]: kde,
   [ngram.id]: ngram,
+  [families.id]: families,
   // Chapter 8: verifiers and RL.
   [verifier.id]: verifier,
   [policyGradient.id]: policyGradient,
@@ -43,6 +45,6 @@ export const models: Record<string, AnyModel> = {
 };
 
 export {
-  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
+  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, families, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
   regression, tailCut, verifier, winner,
 };
