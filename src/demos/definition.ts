@@ -8,7 +8,7 @@ import { defaultParams, validateParams, type Params } from "../core/schema";
 import { viewKey, viewMetrics } from "./view-keys";
 import type { DemoConfig, DemoInput, DemoState, Preset, ViewSpec } from "./types";
 
-const VIEW_KINDS: readonly ViewSpec["kind"][] = ["fan", "bars", "stack", "density", "points", "shares"];
+const VIEW_KINDS: readonly ViewSpec["kind"][] = ["fan", "bars", "stack", "density", "points", "shares", "text", "lines"];
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_REPLICATES = 200;
@@ -81,6 +81,11 @@ export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
     // The bar chart replays one run's p_t, which only the categorical model can trace.
     if (v.kind === "bars" && model.id !== "categorical") throw new DemoConfigError(id, `view "bars" needs the categorical model, not ${model.id}`);
     if (v.kind === "shares" && (!Array.isArray(v.metrics) || v.metrics.length < 2)) throw new DemoConfigError(id, `view "shares" needs at least two metrics`);
+    // The text view replays one run's generated text, which only the n-gram model produces.
+    if (v.kind === "text" && model.id !== "ngram") throw new DemoConfigError(id, `view "text" needs the ngram model, not ${model.id}`);
+    if (v.kind === "lines" && (v.metrics.length === 0 || (v.labels && v.labels.length !== v.metrics.length))) {
+      throw new DemoConfigError(id, `view "lines" needs at least one metric and, if given, one label per metric`);
+    }
     if (v.kind === "points" && !v.xLabel) throw new DemoConfigError(id, `view "points" of ${v.metric} needs an xLabel`);
     const key = viewKey(v);
     if (keys.has(key)) throw new DemoConfigError(id, `two views draw the same chart (${key})`);

@@ -8,6 +8,7 @@ import { ParamError } from "../core/errors";
 import type { CategoricalTrace } from "../core/models/categorical";
 import { coerceParams, type Notice, validateParams, type Params } from "../core/schema";
 import { barsTrace } from "./bars-trace";
+import { textTrace } from "./text-trace";
 import { withDefaults } from "./url-state";
 
 /**
@@ -30,10 +31,12 @@ export interface RunRequest {
   keepPaths: number;
   /** Also trace sample run 1 (replicate stream 0) of the categorical model, for "bars" views. */
   trace?: boolean;
+  /** Also generate sample run 1's text at these generations (n-gram model), for a "text" view. */
+  texts?: { generations: number[]; chars: number };
 }
 
-/** A run as the demo shell gets it: the ensemble result, plus the trace a "bars" view replays. */
-export type DemoRunResult = RunResult & { trace?: CategoricalTrace };
+/** A run as the demo shell gets it: the ensemble result, plus what a "bars" or "text" view replays. */
+export type DemoRunResult = RunResult & { trace?: CategoricalTrace; texts?: [number, string][] };
 
 /** Values checked by the model's own schema (text parsers, cross-parameter checks), leniently. */
 export interface Coerced {
@@ -108,6 +111,7 @@ export function createRunner(lookup: (id: string) => AnyModel, options: RunnerOp
       if (cancelled.delete(id) || latest !== id) return null;
       const result: DemoRunResult = combine(model, params, { seed, replicates, keepPaths }, all);
       if (request.trace && model.id === "categorical") result.trace = barsTrace(params as never, seed);
+      if (request.texts && model.id === "ngram") result.texts = textTrace(params as never, seed, request.texts);
       return result;
     },
     async coerce(modelId, raw, base) {

@@ -15,6 +15,10 @@ export function viewKey(view: ViewSpec): string {
       return `density-${view.mean}-${view.variance}`;
     case "shares":
       return `shares-${view.metrics.join("-").replace(/[^A-Za-z0-9-]/g, "_")}`;
+    case "text":
+      return "text";
+    case "lines":
+      return `lines-${view.metrics.join("-")}`;
   }
 }
 
@@ -30,7 +34,10 @@ export function viewMetrics(view: ViewSpec): string[] {
       return [view.within, view.between];
     case "density":
       return [view.mean, view.variance];
+    case "text":
+      return [];
     case "shares":
+    case "lines":
       return [...view.metrics];
   }
 }

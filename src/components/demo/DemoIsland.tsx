@@ -19,6 +19,7 @@ import { ParamControl, TextControl } from "./controls";
 import { prefersReducedMotion } from "./download";
 import Legend from "./Legend";
 import SharePanel, { exportChart } from "./SharePanel";
+import { textRequest } from "../../charts/text";
 import { SimClient } from "./sim-client";
 
 interface Props {
@@ -52,6 +53,7 @@ function ChartView({ id, view }: { id: string; view: RenderedView }) {
 export default function DemoIsland({ config, model, children }: Props) {
   const schema = useMemo(() => islandSchema(model), [model]);
   const trace = config.views.some((v) => v.kind === "bars");
+  const textView = config.views.find((v) => v.kind === "text");
   const defaults = config.presets[0]!.state;
   const [state, setState] = useState<DemoState>(defaults);
   const [hydrated, setHydrated] = useState(false);
@@ -100,7 +102,8 @@ export default function DemoIsland({ config, model, children }: Props) {
     };
     try {
       const res = await client.current.run(
-        { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths, ...(trace ? { trace } : {}) },
+        { model: config.model, params: next.params, seed: next.seed, replicates: next.replicates, keepPaths: config.keepPaths, ...(trace ? { trace } : {}),
+          ...(textView?.kind === "text" ? { texts: textRequest(textView, Number(next.params.generations)) } : {}) },
         onProgress,
       );
       cancelAnimationFrame(frame);

@@ -7,6 +7,7 @@ import { collapseTime } from "./collapse-time";
 import { dpi } from "./dpi";
 import { dpiSample } from "./dpi-sample";
 import { fixation } from "./fixation";
+import { families } from "./families";
 import { gaussian } from "./gaussian";
 import { groundingSweep } from "./grounding-sweep";
 import { kde } from "./kde";
@@ -35,6 +36,7 @@ export const models: Record<string, AnyModel> = {
   [mixture.id]: mixture,
   [kde.id]: kde,
   [ngram.id]: ngram,
+  [families.id]: families,
   // Chapter 8: verifiers and RL.
   [verifier.id]: verifier,
   [policyGradient.id]: policyGradient,
@@ -45,6 +47,6 @@ export const models: Record<string, AnyModel> = {
 };
 
 export {
-  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, fixation, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
+  bestOfN, bounded, categorical, collapseTime, dpi, dpiSample, families, fixation, gaussian, groundingSweep, kde, mechanismLoop, mixture, ngram, policyGradient,
   regression, tailCut, verifier, winner,
 };

@@ -17,6 +17,7 @@ import { realCount } from "../theory/gaussian";
 import { kdeEntropy, kdeKl } from "../theory/kde-density";
 import { bandwidthSquared, kdeVarianceRecursion, silvermanLogGrowth, type Bandwidth } from "../theory/kde";
 import { logPdfTable, mixtureMoments } from "../theory/mixture-density";
+import { propagate, wrightFisherKernel } from "../theory/markov-chain";
 import { checkTruth, resolveTruth, truthSchema, type TruthParams } from "./mixture-truth";
 
 export type KdeParams = TruthParams & {
@@ -125,18 +126,42 @@ export function runKde(p: KdeParams, rng: Rng, keepCentres?: { centres: Float64A
   return out;
 }
 
-/** Exact E variance (theory/kde.ts). */
+/** Largest (n+1)²·generations for the exact ancestors curve (one marginal Wright–Fisher chain). */
+export const MAX_ANCESTOR_WORK = 5e7;
+
+/**
+ * Exact E ancestors_t in the closed loop: each new centre picks its parent uniformly, so the descendants of
+ * one generation-0 sample form the Wright–Fisher chain j → Bin(n, j/n) started at 1, and by linearity
+ * E ancestors_t = n·(1 − P(that chain is at 0 after t steps)). Undefined (omitted) with real data or when
+ * the chain is too large.
+ */
+export function kdeAncestorsTheory(n: number, generations: number): number[] | undefined {
+  if ((n + 1) * (n + 1) * generations > MAX_ANCESTOR_WORK) return undefined;
+  const M = wrightFisherKernel(n);
+  let d = new Float64Array(n + 1), next = new Float64Array(n + 1);
+  d[1] = 1;
+  const out = [n];
+  for (let t = 1; t <= generations; t++) {
+    propagate(d, M, next, n + 1);
+    [d, next] = [next, d];
+    out.push(n * (1 - d[0]!));
+  }
+  return out;
+}
+
+/** Exact E variance (theory/kde.ts) and, in the closed loop, exact E ancestors. */
 export function kdeTheory(p: KdeParams): Record<string, number[]> {
   const mo = mixtureMoments(resolveTruth(p));
   const r = kdeVarianceRecursion({ n: p.n, generations: p.generations, alpha: p.alpha, bandwidth: p.bandwidth, h: p.h, muStar: mo.mean, sigmaStar2: mo.variance });
-  return { variance: r.variance };
+  const ancestors = realCount(p) === 0 ? kdeAncestorsTheory(p.n, p.generations) : undefined;
+  return { variance: r.variance, ...(ancestors ? { ancestors } : {}) };
 }
 
 export const kde: Model<KdeParams> = {
   id: "kde",
   label: "Kernel density estimate refit loop",
   description:
-    "A Gaussian kernel density estimate refitted each generation on n samples drawn from the previous one (optionally a fixed real fraction α from the true mixture), with Silverman's bandwidth or a fixed h. Variance is pulled to n h² (fixed h: inflation whenever n h² exceeds the truth's variance, as with the defaults) or grows geometrically (Silverman), while the centres' ancestry coalesces and the KL to the truth grows. Theory: exact E variance.",
+    "A Gaussian kernel density estimate refitted each generation on n samples drawn from the previous one (optionally a fixed real fraction α from the true mixture), with Silverman's bandwidth or a fixed h. Variance is pulled to n h² (fixed h: inflation whenever n h² exceeds the truth's variance, as with the defaults) or grows geometrically (Silverman), while the centres' ancestry coalesces and the KL to the truth grows. Theory: exact E variance and, in the closed loop, exact E ancestors (Wright–Fisher).",
   schema: kdeSchema,
   metrics: () => METRICS,
   generations: (p) => Array.from({ length: p.generations + 1 }, (_, t) => t),
