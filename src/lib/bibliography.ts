@@ -89,26 +89,29 @@ function sortTitle(csl: CslData): string {
 }
 
 /** Splits a .bib source into entries, keyed by citation key (comments and @string/@preamble skipped). */
-export function splitBibtex(source: string): Map<string, string> {
+export function splitBibtex(source: string, displayPath = "references.bib"): Map<string, string> {
   const out = new Map<string, string>();
   const re = /@(\w+)\s*[{(]\s*([^,\s]+)\s*,/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(source))) {
     const type = (m[1] ?? "").toLowerCase();
     if (type === "comment" || type === "string" || type === "preamble") continue;
+    // Count only the entry's own delimiter pair: a "(" inside a braced title is just text.
+    const [open, close] = m[0].includes("(") ? ["(", ")"] : ["{", "}"];
     let depth = 0;
-    let end = m.index;
-    for (let i = source.indexOf(m[0].includes("(") ? "(" : "{", m.index); i < source.length; i++) {
+    let end = -1;
+    for (let i = source.indexOf(open, m.index); i < source.length; i++) {
       const ch = source[i];
-      if (ch === "{" || ch === "(") depth++;
-      else if (ch === "}" || ch === ")") {
-        depth--;
-        if (depth === 0) {
-          end = i + 1;
-          break;
-        }
+      if (ch === open) depth++;
+      else if (ch === close && --depth === 0) {
+        end = i + 1;
+        break;
       }
     }
+    // An unclosed entry would otherwise swallow the rest of the file (or loop forever).
+    if (end < 0) throw new CitationError(displayPath, m[2] ?? "", `BibTeX entry "${m[2] ?? ""}" is not closed (unbalanced "${open}")`);
+    const next = source.slice(m.index + m[0].length, end).search(/\n\s*@\w+\s*[{(]/);
+    if (next >= 0) throw new CitationError(displayPath, m[2] ?? "", `BibTeX entry "${m[2] ?? ""}" is not closed before the next entry starts`);
     out.set(m[2] ?? "", source.slice(m.index, end));
     re.lastIndex = end;
   }
@@ -118,7 +121,7 @@ export function splitBibtex(source: string): Map<string, string> {
 /** Parses and formats a .bib source. Throws on syntax errors and duplicate keys. */
 export function buildBibliography(source: string, displayPath = "references.bib"): Bibliography {
   const t0 = performance.now();
-  const raw = splitBibtex(source);
+  const raw = splitBibtex(source, displayPath);
   const dupCheck = [...source.matchAll(/@(?!comment|string|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,/gi)].map((m) => m[1]);
   const dup = dupCheck.find((k, i) => dupCheck.indexOf(k) !== i);
   if (dup) throw new CitationError(displayPath, dup, `duplicate BibTeX key "${dup}"`);
