@@ -13,6 +13,8 @@ export function viewKey(view: ViewSpec): string {
       return `stack-${view.within}-${view.between}`;
     case "density":
       return `density-${view.mean}-${view.variance}`;
+    case "pair":
+      return `pair-${view.metrics[0]}-${view.metrics[1]}`.replace(/:/g, "_");
   }
 }
 
@@ -28,5 +30,7 @@ export function viewMetrics(view: ViewSpec): string[] {
       return [view.within, view.between];
     case "density":
       return [view.mean, view.variance];
+    case "pair":
+      return [...view.metrics];
   }
 }
