@@ -3,7 +3,9 @@
  * regression on eight noise-free laws (50 points each) and reports, as `check`, skeletons scored per CPU
  * second; `synthesis` builds the n = 200 program library and synthesises 1000 noisy sequences (`check` =
  * syntheses per second); `loop` runs mechanismLoop at its defaults, 500 replicates × 50 generations (T29),
- * `check` = fraction of runs that kept h*. Per-law wall/CPU times go to stderr.
+ * `check` = fraction of runs that kept h*; `loop-demo` runs the chapter 12 demo's default (mechanismLoop
+ * defaults, 100 replicates, seed 12, 5 kept paths, as the browser's worker does), `check` = the same
+ * fraction. Per-law wall/CPU times go to stderr.
  */
 import { timed } from "./common";
 import { searchExpressions } from "../../src/core/symbolic/search";
@@ -50,6 +52,12 @@ if (mode === "search") {
     const t1 = performance.now();
     for (let i = 0; i < 1000; i++) synthesize(Uint8Array.from(clean, (b) => b ^ (rng() < 0.05 ? 1 : 0)));
     return 1000 / ((performance.now() - t1) / 1000);
+  });
+} else if (mode === "loop-demo") {
+  timed(() => {
+    const p = validateParams(mechanismLoop.schema, {});
+    const r = runEnsemble(mechanismLoop, p, { seed: 12, replicates: 100, keepPaths: 5 });
+    return r.metrics["program:kept"]!.mean[50]!;
   });
 } else {
   timed(() => {
