@@ -1,7 +1,7 @@
 /**
  * Pair chart: two metrics of one run over generations in one chart (for example the same quantity for
  * two learners run side by side), each as its simulated mean with a band, plus the model's theory for
- * either (dashed). The first series is drawn solid in the mean colour, the second dotted in the compare
+ * either (dashed, drawn last). The first series is drawn solid in the mean colour, the second dotted in the compare
  * colour, so they differ in print and for colour-blind readers. Bands: 5–95% of replicates, or, for
  * rates (means of 0/1 metrics), the 95% interval of the mean (±1.96 SE).
  * Pinned runs are not overlaid here (four series in one chart would not read).
@@ -86,9 +86,10 @@ export function pairChart(o: { data: PairData; ariaLabel: string; yLabel: string
       Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
       Plot.areaY(b, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.compare, fillOpacity: OPACITY.compareBand + 0.04 }),
       Plot.areaY(a, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.band, fillOpacity: OPACITY.outer + 0.04 }),
-      Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
       Plot.lineY(b, { ...hidden, x: "x", y: "mean", stroke: COLOR.compare, strokeWidth: 2.4, strokeDasharray: "1.5 3" }),
       Plot.lineY(a, { ...hidden, x: "x", y: "mean", stroke: COLOR.mean, strokeWidth: 2.2 }),
+      // Theory on top: a bound near 1 would otherwise hide under a mean that sits at 1.
+      Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
       Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
       Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
     ],
