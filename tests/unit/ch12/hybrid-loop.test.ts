@@ -111,7 +111,7 @@ describe("pair view: two learners in one chart", () => {
     expect(part.theory).toHaveLength(9);
   });
   it("renders server-side with a solid, a dotted and a dashed line, an accessible name and a description", () => {
-    const rv = renderView(view, mechanismLoop.metrics(), result);
+    const rv = renderView(view, mechanismLoop.metrics(result.params as never), result);
     const svg = renderSvg((document) => rv.draw(document));
     const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
     expect(doc.querySelector("svg")!.getAttribute("aria-label")).toMatch(/Hybrid and Distributional over 8 generations, 30 replicates, seed 3/);
