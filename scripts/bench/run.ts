@@ -42,6 +42,7 @@ const BENCHES: Bench[] = [
   { name: "program synthesis n=200, 1000 noisy sequences (check = per s)", script: "symbolic", numpy: false, args: ["synthesis"] },
   { name: "symbolic demo (a) default: Kepler, 40 pts + baselines (check = first-call ms)", script: "symbolic", numpy: false, args: ["demo"] },
   { name: "mechanismLoop defaults, 500 reps x 50 gens (check = kept)", script: "symbolic", numpy: false, args: ["loop"] },
+  { name: "loop demo default (ch. 12): 100 reps x 50 gens (check = kept)", script: "symbolic", numpy: false, args: ["loop-demo"] },
   // Chapter 6 families (no numpy equivalents: EM, KDE functionals and n-gram counting have no short vectorised twin).
   { name: "mixture k=2, n=500, 100 gens, 50 reps (quantile init)", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--replicates", "50"] },
   { name: "mixture same, warm-start EM", script: "families", numpy: false, requires: "src/core/models/mixture.ts", args: ["mixture", "--k", "2", "--n", "500", "--generations", "100", "--emInit", "warm", "--replicates", "50"] },

@@ -4,7 +4,9 @@
  * second; `synthesis` builds the n = 200 program library and synthesises 1000 noisy sequences (`check` =
  * syntheses per second); `loop` runs mechanismLoop at its defaults, 500 replicates × 50 generations (T29),
  * `check` = fraction of runs that kept h*; `demo` runs the chapter 11 demo (a) default twice (first call with
- * skeleton enumeration, then cached; `check` = first call in ms) and demo (b). Per-law wall/CPU times go to stderr.
+ * skeleton enumeration, then cached; `check` = first call in ms) and demo (b);
+ * `loop-demo` runs the chapter 12 demo's default (mechanismLoop defaults, 100 replicates, seed 12, 5 kept
+ * paths, as the browser's worker does), `check` = the fraction that kept h*. Per-law wall/CPU times go to stderr.
  */
 import { timed } from "./common";
 import { searchExpressions } from "../../src/core/symbolic/search";
@@ -67,6 +69,12 @@ if (mode === "search") {
     runEcaDemo(ECA_DEFAULTS);
     process.stderr.write(`demo (a) default → ${r.best.expression}: first ${first.toFixed(0)} ms, again ${second.toFixed(0)} ms; demo (b) default ${(performance.now() - t2).toFixed(0)} ms\n`);
     return first;
+  });
+} else if (mode === "loop-demo") {
+  timed(() => {
+    const p = validateParams(mechanismLoop.schema, {});
+    const r = runEnsemble(mechanismLoop, p, { seed: 12, replicates: 100, keepPaths: 5 });
+    return r.metrics["program:kept"]!.mean[50]!;
   });
 } else {
   timed(() => {

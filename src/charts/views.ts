@@ -12,6 +12,7 @@ import type { DemoRunResult } from "../demos/protocol";
 import { barsChart, barsLegend, describeBars } from "./bars";
 import { densityChart, densityData, densityLegend, describeDensity } from "./density";
 import { fanChart, fanLegend, fanViewOptions, type LegendItem } from "./fan";
+import { describePair, pairChart, pairData, pairExtent, pairLegend } from "./pair";
 import { describePoints, pointsChart, pointsData, pointsDomains, pointsLegend } from "./points";
 import { describeShares, sharesChart, sharesData, sharesLegend } from "./shares";
 import { describeStack, stackChart, stackData, stackLegend } from "./stack";
@@ -210,6 +211,29 @@ export function renderView(view: ViewSpec, metrics: MetricSpec[], result: RunRes
             xLabel: view.xLabel ?? "Generation",
             xDomain: [Math.min(...xs), Math.max(...xs)],
             ...(yDomain ? { yDomain } : {}),
+            ...(document ? { document } : {}),
+          }),
+      };
+    }
+    case "pair": {
+      const full = pairData(result, view);
+      const data = o.upto === undefined ? full : pairData(result, view, upto);
+      const xs = result.generations;
+      const title = view.title ?? spec(metrics, view.metrics[0]).label;
+      const m0 = spec(metrics, view.metrics[0]);
+      return {
+        key,
+        title,
+        legend: pairLegend(view, full.theory.length > 0),
+        description: describePair(result, view, metrics, upto),
+        draw: (document) =>
+          pairChart({
+            data,
+            ariaLabel: `${title}: ${view.labels[0]} and ${view.labels[1]} over ${xs.length - 1} generations, ${runText}`,
+            yLabel: view.yLabel ?? (m0.unit ? `${m0.label} (${m0.unit})` : m0.label),
+            xLabel: view.xLabel ?? "Generation",
+            xDomain: [xs[0] ?? 0, xs[xs.length - 1] ?? 1],
+            yDomain: view.yDomain ?? pairExtent(full),
             ...(document ? { document } : {}),
           }),
       };

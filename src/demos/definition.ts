@@ -8,7 +8,7 @@ import { defaultParams, validateParams, type Params } from "../core/schema";
 import { viewKey, viewMetrics } from "./view-keys";
 import type { DemoConfig, DemoInput, DemoState, Preset, ViewSpec } from "./types";
 
-const VIEW_KINDS: readonly ViewSpec["kind"][] = ["fan", "bars", "stack", "density", "points", "shares", "text", "lines"];
+const VIEW_KINDS: readonly ViewSpec["kind"][] = ["fan", "bars", "stack", "density", "points", "shares", "text", "lines", "pair"];
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_REPLICATES = 200;
@@ -87,6 +87,7 @@ export function resolveDemo(input: DemoInput, model: AnyModel): DemoConfig {
       throw new DemoConfigError(id, `view "lines" needs at least one metric and, if given, one label per metric`);
     }
     if (v.kind === "points" && !v.xLabel) throw new DemoConfigError(id, `view "points" of ${v.metric} needs an xLabel`);
+    if (v.kind === "pair" && (!Array.isArray(v.metrics) || v.metrics.length !== 2 || !Array.isArray(v.labels) || v.labels.length !== 2)) throw new DemoConfigError(id, `view "pair" needs two metrics and two labels`);
     const key = viewKey(v);
     if (keys.has(key)) throw new DemoConfigError(id, `two views draw the same chart (${key})`);
     keys.add(key);

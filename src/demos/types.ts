@@ -158,7 +158,29 @@ export interface LinesView {
   yDomain?: [number, number];
 }
 
-export type ViewSpec = FanView | BarsView | StackView | DensityView | PointsView | SharesView | TextView | LinesView;
+/**
+ * Two metrics of one run in one chart over generations (e.g. the same quantity for two learners run
+ * side by side): each as its mean with a band, plus theory[metric] for either (dashed). Pinned runs are
+ * not overlaid.
+ */
+export interface PairView {
+  kind: "pair";
+  /** [first, second]: the first is drawn solid, the second dotted. */
+  metrics: [string, string];
+  /** Legend names of the two series, e.g. ["Hybrid", "Distributional"]. */
+  labels: [string, string];
+  /** "quantiles": 5–95% of replicates (default); "ci": mean ± 1.96 SE (for rates of 0/1 metrics). */
+  band?: "quantiles" | "ci";
+  title?: string;
+  yLabel?: string;
+  /** Default: "Generation". */
+  xLabel?: string;
+  yDomain?: [number, number];
+  /** Legend label of the theory curves (default "Theory"). */
+  theoryLabel?: string;
+}
+
+export type ViewSpec = FanView | BarsView | StackView | DensityView | PointsView | SharesView | TextView | LinesView | PairView;
 
 /** What Demo.astro receives from MDX (see the header comment there). */
 export interface DemoInput {

@@ -19,6 +19,8 @@ export function viewKey(view: ViewSpec): string {
       return "text";
     case "lines":
       return `lines-${view.metrics.join("-")}`;
+    case "pair":
+      return `pair-${view.metrics[0]}-${view.metrics[1]}`.replace(/:/g, "_");
   }
 }
 
@@ -38,6 +40,7 @@ export function viewMetrics(view: ViewSpec): string[] {
       return [];
     case "shares":
     case "lines":
+    case "pair":
       return [...view.metrics];
   }
 }

@@ -7,6 +7,11 @@
  * Generation 0 fits real data (the truth's first n bits with i.i.d. flips at rate ε). Generation t + 1
  * fits n bits whose first round(αn) positions are a fresh real segment and the rest the learner's own
  * sample. Each learner trains on its own samples.
+ *
+ * Chapter 12 additions (defaults keep the behaviour above): `schedule` makes the real fraction of
+ * generation t ≥ 1 follow α_t (constant α, 1/(t+1), t^-2, ratio^t; src/core/schedule.ts), and
+ * `workflow: "accumulate"` keeps every generation's data: the k-gram learner fits the summed counts of
+ * all segments, the hybrid learner scores programs on all segments plus the grounded set.
  */
 import { ParamError } from "../errors";
 import type { Model, MetricSpec, ReplicatePaths } from "../model";
@@ -18,6 +23,9 @@ import { runProgram, type SeqProgram } from "../programs/language";
 import { buildLibrary, type Library } from "../programs/library";
 import { generationMetrics, hybridNoise, kgramStep, projectOnLibrary, sampleProgram, type LoopTruth } from "../programs/learners";
 import { mechanismTheory, truthProgram } from "./mechanism-theory";
+import { alphaAt, scheduleSchema, type ScheduleKind } from "../schedule";
+import { fitKGram, greedyKGram, sampleKGram, type KGram } from "../baselines/kgram";
+import { addSegment, projectAccumulated, startAccumulated } from "../programs/accumulate";
 
 export type MechanismLoopParams = {
   source: "periodic" | "eca";
@@ -30,6 +38,12 @@ export type MechanismLoopParams = {
   k: number;
   alpha: number;
   grounded: number;
+  /** How the real fraction of generation t ≥ 1 changes (constant α by default). */
+  schedule: Exclude<ScheduleKind, "custom">;
+  /** r of the geometric schedule α_t = r^t. */
+  ratio: number;
+  /** replace: fit each generation's n bits; accumulate: fit all data so far. */
+  workflow: "replace" | "accumulate";
 };
 
 export const mechanismLoopSchema: Schema<MechanismLoopParams> = {
@@ -46,6 +60,9 @@ export const mechanismLoopSchema: Schema<MechanismLoopParams> = {
     k: { type: "int", label: "k-gram order", help: "Context length of the distributional learner.", unit: "k", min: 1, max: 8, default: 3 },
     alpha: { type: "float", label: "Real fraction", help: "Fraction of each generation (a leading segment) made of fresh real bits in generations ≥ 1 (0 = closed loop).", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
     grounded: { type: "int", label: "Grounded bits", help: "Fixed real bits the hybrid learner keeps checking its program against (0 = none).", unit: "m", min: 0, max: 100, default: 32 },
+    schedule: { ...scheduleSchema.schedule, help: "Real fraction of generation t ≥ 1: constant α, 1/(t+1), t⁻² or ratioᵗ.", options: scheduleSchema.schedule.options.filter((o) => o.value !== "custom") } as Schema<MechanismLoopParams>["params"]["schedule"],
+    ratio: scheduleSchema.ratio,
+    workflow: { type: "enum", label: "Data workflow", help: "replace: each generation fits its own n bits; accumulate: all bits of all generations so far.", options: [{ value: "replace", label: "replace" }, { value: "accumulate", label: "accumulate" }], default: "replace" },
   },
 };
 
@@ -80,6 +97,7 @@ function noisy(clean: Bits, n: number, eps: number, rng: Rng): Bits {
  * contiguous segment: mixing bit by bit would cut every local context both learners model.
  */
 function mixReal(data: Bits, truth: LoopTruth, alpha: number, rng: Rng): Bits {
+  if (alpha <= 0) return data;
   const m = Math.round(alpha * truth.n);
   for (let i = 0; i < m; i++) data[i] = truth.clean[i]! ^ (rng() < truth.eps ? 1 : 0);
   return data;
@@ -118,16 +136,36 @@ function replicate(p: MechanismLoopParams, rng: Rng): ReplicatePaths {
     out[`${learner}:entropy`]![t] = m.entropy;
     out[`${learner}:kl`]![t] = m.kl;
   };
+  const accumulate = p.workflow === "accumulate";
+  const kCounts: KGram | null = accumulate ? { k: p.k, counts: new Float64Array(2 << p.k), start: real0.slice(0, p.k) } : null;
+  const acc = accumulate ? startAccumulated(lib, ground) : null;
+  const schedule = { alpha: p.alpha, schedule: p.schedule, ratio: p.ratio, alphaList: [0] };
   for (let t = 0; t <= T; t++) {
-    const ks = kgramStep(truth, kData, rng);
-    write("kgram", t, ks.metrics);
-    const { index, exceptions, groundExceptions } = projectOnLibrary(lib, hData, grounding);
-    const epsHat = hybridNoise(exceptions, p.n, groundExceptions, p.grounded);
-    const mech = programOutput(lib, index, lib.programs[index]!);
+    if (kCounts) {
+      const c = fitKGram(kData, p.k).counts;
+      for (let j = 0; j < c.length; j++) kCounts.counts[j] = kCounts.counts[j]! + c[j]!;
+      const sample = sampleKGram(kCounts, p.n, rng);
+      write("kgram", t, generationMetrics(truth, greedyKGram(kCounts, truth.clean, 2 * p.n), sample));
+      kData = sample;
+    } else {
+      const ks = kgramStep(truth, kData, rng);
+      write("kgram", t, ks.metrics);
+      kData = ks.sample;
+    }
+    let proj: { index: number; exceptions: number; groundExceptions: number };
+    let coded = p.n;
+    if (acc) {
+      addSegment(acc, lib, hData);
+      proj = projectAccumulated(acc, lib);
+      coded = acc.total;
+    } else proj = projectOnLibrary(lib, hData, grounding);
+    const epsHat = hybridNoise(proj.exceptions, coded, proj.groundExceptions, p.grounded);
+    const mech = programOutput(lib, proj.index, lib.programs[proj.index]!);
     const hSample = sampleProgram(mech, p.n, epsHat, rng);
     write("program", t, generationMetrics(truth, mech, hSample));
-    kData = mixReal(ks.sample, truth, p.alpha, rng);
-    hData = mixReal(hSample, truth, p.alpha, rng);
+    const a = p.schedule === "constant" ? p.alpha : alphaAt(schedule, t + 1);
+    kData = mixReal(kData, truth, a, rng);
+    hData = mixReal(hSample, truth, a, rng);
   }
   return out;
 }

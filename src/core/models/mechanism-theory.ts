@@ -42,9 +42,16 @@ export function misidentification(p: MechanismLoopParams): number {
   return eps;
 }
 
+/**
+ * Theory keys: `program:kept` (the bound), plus for quoting in prose (chapter 12) `program:kept:epsilon`
+ * (ε_n, constant over t) and `program:kept:horizon99` (the largest T with 1 − (T+1)ε_n ≥ 0.99).
+ */
 export function mechanismTheory(p: MechanismLoopParams): Record<string, number[]> {
   const eps = misidentification(p);
+  const same = (v: number) => Array.from({ length: p.generations + 1 }, () => v);
   return {
     "program:kept": Array.from({ length: p.generations + 1 }, (_, t) => Math.max(0, 1 - (t + 1) * eps)),
+    "program:kept:epsilon": same(eps),
+    "program:kept:horizon99": same(eps > 0 ? Math.max(0, Math.floor(0.01 / eps) - 1) : Number.MAX_SAFE_INTEGER),
   };
 }
