@@ -187,6 +187,8 @@ test("which rule: identifies the default rule; cells are keyboard-operable; stat
   await page.locator("#which-rule-rule").fill("110");
   await page.locator("#which-rule-rule").press("Enter");
   await expect(eca(page).locator("[data-live] [data-verdict]")).toHaveAttribute("data-verdict", "110");
+  // The link is written 400 ms after a change: wait for it before sharing it.
+  await expect.poll(() => urlState(page).get("which-rule.rule")).toBe("110");
   const other = await context.newPage();
   await openEca(other, page.url());
   await expect(other.locator("#which-rule-rule")).toHaveValue("110");
