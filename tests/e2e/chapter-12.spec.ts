@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { watchErrors } from "./helpers";
 
 // Chapter 12 (A hybrid loop): the two-loops demo (pair charts of the hybrid and the distributional
 // learner) checked without JavaScript, live, through its URL state, against a hostile link, through
@@ -9,22 +10,6 @@ import { expect, test, type Page } from "@playwright/test";
 const PAGE = "/chapters/hybrid-loop/";
 const ID = "two-loops";
 const CHARTS = 3;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return errors;
-}
 
 async function openLive(page: Page, url = PAGE) {
   await page.goto(url);

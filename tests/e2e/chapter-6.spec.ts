@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { watchErrors } from "./helpers";
 
 // The demos of chapter 6 (Not the architecture), each checked live, through its URL state, against
 // hostile links, through its exports, with axe, and without JavaScript.
@@ -27,22 +28,6 @@ const DEMOS: DemoCase[] = [
   { id: "ngram-loop", model: "ngram", equation: "eq:ngram-gini", change: ["generations", "20"], hostile: ["order", "order: expected an integer in [1, 5]"], charts: 5, theory: [] },
   { id: "families", model: "families", equation: "eq:normalised-diversity", change: ["generations", "30"], hostile: ["n", "n: expected an integer in [10, 2000]"], charts: 1, theory: ["diversity:gaussian", "ancestry:kde"] },
 ];
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return errors;
-}
 
 async function openLive(page: Page, demo: DemoCase, url = PAGE) {
   await page.goto(url);

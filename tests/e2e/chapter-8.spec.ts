@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { watchErrors } from "./helpers";
 
 // The four demos of chapter 8 (imperfect verifiers), each checked live, through its URL state, against
 // hostile links, through its exports, with axe, and without JavaScript.
@@ -45,22 +46,6 @@ const DEMOS: DemoCase[] = [
     theory: [["trueGain", "trueGain"], ["proxyGain", "proxyGain"]],
   },
 ];
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return errors;
-}
 
 async function openLive(page: Page, demo: DemoCase, url = PAGE) {
   await page.goto(url);
