@@ -6,3 +6,4 @@
 export { default as remarkScholarly, type ScholarlyOptions } from "./remark-scholarly";
 export { default as rehypeKatexStrict, TexError } from "./rehype-katex-strict";
 export { default as scholarlyDevReload } from "./dev-reload";
+export { default as demoData } from "./demo-data";

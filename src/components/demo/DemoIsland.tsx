@@ -2,7 +2,9 @@
  * The live demo (Preact island, mounted by Demo.astro with client:visible). It reads its state from
  * the URL, runs the model in a worker, draws one chart per view and offers playback, pin & compare,
  * exports, links and citations. Until its first live result it shows the build-time figure
- * (`children`), so the page never flashes empty.
+ * (`children`), so the page never flashes empty. At the default state the first live result is the
+ * build's own default run (fetched from `initialUrl`), so no worker starts until the reader acts; the
+ * worker is warmed as soon as the pointer or focus enters the demo.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
@@ -14,6 +16,7 @@ import { formatParams } from "../../demos/format";
 import { islandSchema, type ModelInfo } from "../../demos/model-info";
 import type { DemoRunResult as RunResult, Progress } from "../../demos/protocol";
 import type { DemoConfig, DemoState } from "../../demos/types";
+import { decodeResult } from "../../demos/result-codec";
 import { capNotices, decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
 import { ParamControl, TextControl } from "./controls";
 import { prefersReducedMotion } from "./download";
@@ -26,6 +29,8 @@ interface Props {
   config: DemoConfig;
   /** Label, schema (without functions) and metrics of the model, from the build (no registry here). */
   model: ModelInfo;
+  /** The default run as computed at build time (src/lib/demo-data.ts); shown instead of re-running it. */
+  initialUrl?: string;
   /** The build-time figure, shown until the first live run finishes. */
   children?: ComponentChildren;
 }
@@ -50,7 +55,20 @@ function ChartView({ id, view }: { id: string; view: RenderedView }) {
   return <div class="demo-plot" id={id} ref={ref} />;
 }
 
-export default function DemoIsland({ config, model, children }: Props) {
+/** The build's default run, or null if it cannot be fetched or does not match the state (then run live). */
+async function fetchInitial(url: string, state: DemoState, modelId: string): Promise<RunResult | null> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const res = decodeResult(await response.text());
+    const matches = res.model === modelId && sameState({ params: res.params, seed: res.seed, replicates: res.replicates }, state);
+    return matches ? res : null;
+  } catch {
+    return null;
+  }
+}
+
+export default function DemoIsland({ config, model, initialUrl, children }: Props) {
   const schema = useMemo(() => islandSchema(model), [model]);
   const trace = config.views.some((v) => v.kind === "bars");
   const textView = config.views.find((v) => v.kind === "text");
@@ -72,6 +90,9 @@ export default function DemoIsland({ config, model, children }: Props) {
   const urlTimer = useRef<ReturnType<typeof setTimeout>>();
   const touched = useRef(false);
   const firstChart = useRef(true);
+  /** False once any live run has started: a late initial fetch must not replace it. */
+  const initialPending = useRef(true);
+  const shell = useRef<HTMLDivElement>(null);
   const uid = `demo-${config.id}`;
 
   const result = run?.result ?? null;
@@ -83,6 +104,7 @@ export default function DemoIsland({ config, model, children }: Props) {
     config.views.map((v) => renderView(v, metrics, r, { upto }).description).join(" ");
 
   async function startRun(next: DemoState, play: boolean) {
+    initialPending.current = false;
     clearTimeout(runTimer.current);
     client.current ??= new SimClient();
     setPhase("running");
@@ -122,6 +144,17 @@ export default function DemoIsland({ config, model, children }: Props) {
     }
   }
 
+  async function showInitial(url: string, next: DemoState) {
+    const res = await fetchInitial(url, next, config.model);
+    if (!initialPending.current) return; // the reader started a run meanwhile
+    if (!res) return void startRun(next, false);
+    initialPending.current = false;
+    setRun({ result: res, state: next });
+    setPhase("done");
+    setPlayhead(Number.POSITIVE_INFINITY);
+    setStatus(`Default run: ${res.replicates} replicates, seed ${res.seed}, computed when the site was built (a live run gives the same numbers). Change any setting to run it yourself.`);
+  }
+
   /** A user change: new state, URL rewritten soon, a run soon (or now). */
   function update(next: DemoState, now = false) {
     touched.current = true;
@@ -146,7 +179,8 @@ export default function DemoIsland({ config, model, children }: Props) {
       // A link with replaced values is rewritten, so copying the address bar gives the run on screen.
       if (replaced.length) touched.current = true;
       setHydrated(true);
-      void startRun(next, false);
+      if (initialUrl && replaced.length === 0 && sameState(next, defaults)) void showInitial(initialUrl, next);
+      else void startRun(next, false);
     };
     if (!decoded.present) finish(decoded.state, decoded.notices);
     else {
@@ -163,6 +197,19 @@ export default function DemoIsland({ config, model, children }: Props) {
       clearTimeout(runTimer.current);
       clearTimeout(urlTimer.current);
       client.current?.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    // Start the worker while the reader reaches for a control, not on page load.
+    const el = shell.current;
+    if (!el) return;
+    const warm = () => (client.current ??= new SimClient()).warm();
+    el.addEventListener("pointerenter", warm, { once: true });
+    el.addEventListener("focusin", warm, { once: true });
+    return () => {
+      el.removeEventListener("pointerenter", warm);
+      el.removeEventListener("focusin", warm);
     };
   }, []);
 
@@ -297,7 +344,7 @@ export default function DemoIsland({ config, model, children }: Props) {
   );
 
   return (
-    <div class="demo-shell" data-phase={phase} data-live={live ? "true" : "false"}>
+    <div class="demo-shell" ref={shell} data-phase={phase} data-live={live ? "true" : "false"}>
       {notices.length > 0 && (
         <div class="demo-notice" role="status">
           <p>This page's link had values that could not be used; they were replaced:</p>

@@ -76,6 +76,11 @@ export class SimClient {
     return this.#call((api) => api.coerce(model, raw, base) as Promise<Coerced>);
   }
 
+  /** Starts the worker now (it loads and compiles the models), so the next call need not wait for it. */
+  warm(): void {
+    void Promise.resolve(this.#connect()).catch(() => {});
+  }
+
   cancel(): void {
     const id = this.#active;
     this.#active = 0;
