@@ -5,6 +5,7 @@ import { initPreviews } from "./preview";
 import { initSearch } from "./search";
 import { initCopyBlocks, markScrollableMath } from "./copy";
 import { initTocSpy } from "./toc";
+import { preloadIslands } from "./islands";
 
 initTheme();
 initCite();
@@ -13,6 +14,7 @@ initSearch();
 initCopyBlocks();
 markScrollableMath();
 initTocSpy();
+preloadIslands();
 
 // Sidebar and TOC start closed on narrow screens (inline script in Chapter.astro); reopen them when
 // the window widens past the breakpoint, where their summary (the only way to reopen) is hidden.
