@@ -100,7 +100,7 @@ export const familiesSchema: Schema<FamiliesParams> = {
       default: "fixed",
     },
     h: { type: "float", label: "KDE bandwidth h", help: "Kernel standard deviation of the KDE when the bandwidth is fixed (n h² above the truth's variance 4.36 inflates the spread, below it shrinks it).", unit: "h", min: 0.01, max: 2, step: 0.01, default: 0.3 },
-    ngramOrder: { type: "int", label: "n-gram order", help: "Characters per n-gram of the language model (context n − 1).", min: 1, max: 5, default: 3 },
+    ngramOrder: { type: "int", label: "n-gram order W", help: "Characters per n-gram window of the language model (context W − 1).", unit: "W", min: 1, max: 5, default: 3 },
     ngramLength: { type: "int", label: "Characters per generation (n-gram)", help: "Size of each generation's training corpus of the n-gram loop.", unit: "N", min: 100, max: 20_000, scale: "log", default: 5000 },
   },
   check: (p) => {
