@@ -38,7 +38,7 @@ test("without JavaScript: three build-time pair charts with legend, bound, descr
   await expect(figures.first()).toBeVisible();
   expect(await root.locator(".demo-static .demo-plot svg path").count()).toBeGreaterThan(4 * CHARTS);
   await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Bound 1 − (t+1)ε_n");
-  await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Distributional (k-gram)");
+  await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Distributional (n-gram)");
   await expect(root.locator(".demo-static .demo-desc").first()).toContainText("bound 1 − (t+1)ε_n");
   await expect(root.locator(".demo-caption")).toContainText("seed 12");
   await expect(root.locator(".demo-caption a.xref")).toHaveAttribute("href", /#eq:hybrid-bound$/);
@@ -108,7 +108,7 @@ test("a preset sets its parameters in the URL and redraws (accumulation)", async
   await expect(page.locator(`#demo-${ID} .demo-desc`).first()).not.toHaveText(first!, { timeout: 90_000 });
   await expect(page.locator(`#demo-${ID} .demo-shell`)).toHaveAttribute("data-phase", "done", { timeout: 90_000 });
   // Accumulation anchors the distributional learner as well: both keep the mechanism in most runs.
-  await expect(page.locator(`#demo-${ID} .demo-desc`).first()).toContainText("Distributional (k-gram)");
+  await expect(page.locator(`#demo-${ID} .demo-desc`).first()).toContainText("Distributional (n-gram)");
   expect(errors).toEqual([]);
 });
 

@@ -1,11 +1,11 @@
 /**
- * One diversity scale for the chapter-6 comparison chart: every family's "effective support" D_t divided by
- * its generation-0 value, so all curves start at 1.
+ * One diversity scale for the chapter-6 comparison chart (eq:normalised-diversity): every family's "effective
+ * support" divided by its generation-0 value, the normalised diversity ν_t, so all curves start at 1.
  *
- * D is the exponential of the family's entropy, i.e. the size of a uniform distribution with the same
+ * The effective support is the exponential of the family's entropy, i.e. the size of a uniform distribution with the same
  * entropy: perplexity for discrete models, effective length of the support for densities.
  *
- * | model | metric used | D_t / D_0 |
+ * | model | metric used | ν_t |
  * |---|---|---|
  * | categorical | `entropy` (bits) | 2^(H_t − H_0): effective number of categories |
  * | gaussian | `logSigma2` | exp((ℓ_t − ℓ_0)/2) = σ_t/σ_0 (a normal's exp-entropy is σ√(2πe)) |
@@ -21,7 +21,7 @@ import { exp } from "../math";
 export interface DiversitySpec {
   /** Metric the ratio is computed from. */
   metric: string;
-  /** How the metric maps to log D: bits → ln 2 · H, nats → h, halfLog → ℓ/2. */
+  /** How the metric maps to the log of the effective support: bits → ln 2 · H, nats → h, halfLog → ℓ/2. */
   scale: "bits" | "nats" | "halfLog";
   /** Short description for legends. */
   label: string;
@@ -38,7 +38,7 @@ export const DIVERSITY_METRICS: Readonly<Record<string, DiversitySpec>> = {
 const FACTOR = { bits: Math.LN2, nats: 1, halfLog: 0.5 } as const;
 
 /**
- * D_t / D_0 for t = 0..T from a model's metric series (one replicate's paths, or ensemble means).
+ * ν_t for t = 0..T from a model's metric series (one replicate's paths, or ensemble means).
  * Throws ParamError for a model without a diversity metric or a missing series.
  */
 export function normalisedDiversity(modelId: string, series: Readonly<Record<string, ArrayLike<number>>>): Float64Array {

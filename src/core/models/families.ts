@@ -1,7 +1,7 @@
 /**
  * Model "families" (chapter 6): the same closed loop (fit to a finite sample, sample from the fit, refit)
  * run for five model families side by side, each reported on one scale, its normalised diversity
- * D_t/D_0 (metrics/normalised-diversity.ts: exp of the family's entropy, divided by its generation-0 value).
+ * ν_t (metrics/normalised-diversity.ts: exp of the family's entropy, divided by its generation-0 value).
  *
  * One replicate runs all five loops, each on its own stream: five seeds are drawn from the replicate's
  * stream, in a fixed order, and each family's registered model runs one replicate on createRng(seed). So
@@ -100,7 +100,7 @@ export const familiesSchema: Schema<FamiliesParams> = {
       default: "fixed",
     },
     h: { type: "float", label: "KDE bandwidth h", help: "Kernel standard deviation of the KDE when the bandwidth is fixed (n h² above the truth's variance 4.36 inflates the spread, below it shrinks it).", unit: "h", min: 0.01, max: 2, step: 0.01, default: 0.3 },
-    ngramOrder: { type: "int", label: "n-gram order", help: "Characters per n-gram of the language model (context n − 1).", min: 1, max: 5, default: 3 },
+    ngramOrder: { type: "int", label: "n-gram order W", help: "Characters per n-gram window of the language model (context W − 1).", unit: "W", min: 1, max: 5, default: 3 },
     ngramLength: { type: "int", label: "Characters per generation (n-gram)", help: "Size of each generation's training corpus of the n-gram loop.", unit: "N", min: 100, max: 20_000, scale: "log", default: 5000 },
   },
   check: (p) => {
@@ -118,7 +118,7 @@ export const familiesSchema: Schema<FamiliesParams> = {
 const METRICS: MetricSpec[] = [
   ...FAMILIES.map((f) => ({
     name: `diversity:${f}`,
-    label: `${LABELS[f]}: D_t/D_0`,
+    label: `${LABELS[f]}: normalised diversity ν_t`,
     help: `Normalised diversity of the ${LABELS[f].toLowerCase()} loop: exp of its entropy, divided by its value at generation 0.`,
   })),
   {
@@ -158,7 +158,7 @@ export const families: Model<FamiliesParams> = {
   id: "families",
   label: "Five model families, one loop",
   description:
-    "The closed self-training loop for a categorical model, a Gaussian, a two-component Gaussian mixture fitted by EM, a kernel density estimate and a character n-gram language model, each on its own stream, reported as normalised diversity D_t/D_0 (exp of entropy relative to generation 0). Theory: exact E σ_t/σ_0 for the Gaussian.",
+    "The closed self-training loop for a categorical model, a Gaussian, a two-component Gaussian mixture fitted by EM, a kernel density estimate and a character n-gram language model, each on its own stream, reported as normalised diversity ν_t (exp of entropy relative to generation 0). Theory: exact E σ_t/σ_0 for the Gaussian.",
   schema: familiesSchema,
   metrics: () => METRICS,
   generations: (p) => Array.from({ length: p.generations + 1 }, (_, t) => t),

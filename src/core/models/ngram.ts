@@ -37,7 +37,7 @@ export const MAX_NGRAM_WORK = 2e7;
 
 export const ngramSchema: Schema<NgramParams> = {
   params: {
-    order: { type: "int", label: "Order n", help: "Characters per n-gram: each character is predicted from the n − 1 before it.", unit: "n", min: 1, max: 5, default: 3 },
+    order: { type: "int", label: "Order W", help: "Characters per n-gram window: each character is predicted from the W − 1 before it.", unit: "W", min: 1, max: 5, default: 3 },
     length: { type: "int", label: "Characters per generation", help: `Size of each generation's training corpus (the original text has ${NGRAM_TEXT.length}).`, unit: "N", min: 100, max: 200_000, scale: "log", default: 10_000 },
     generations: { type: "int", label: "Generations", help: "Retraining rounds after the model fitted on the original text.", unit: "t", min: 1, max: 1000, scale: "log", default: 50 },
     alpha: { type: "float", label: "Real fraction", help: "Exactly round(α·N) characters of each corpus are random excerpts of the original text.", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
@@ -52,7 +52,7 @@ export const ngramSchema: Schema<NgramParams> = {
 };
 
 const METRICS: MetricSpec[] = [
-  { name: "entropy", label: "Conditional entropy", help: "H(X | n − 1 previous characters) of the model, exact from the counts (contexts weighted by frequency).", unit: "bits/char" },
+  { name: "entropy", label: "Conditional entropy", help: "H(X | W − 1 previous characters) of the model, exact from the counts (contexts weighted by frequency).", unit: "bits/char" },
   { name: "distinctNgrams", label: "Distinct n-grams", help: "Support: n-grams with a positive count in the training corpus." },
   { name: "vocabulary", label: "Vocabulary", help: "Distinct characters in the training corpus." },
   { name: "crossEntropy", label: "Cross-entropy of the original text", help: "−(1/N) Σ log₂ P(x | context) of the original text under the model with add-ε smoothing (evaluation only).", unit: "bits/char" },

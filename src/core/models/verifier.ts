@@ -128,7 +128,7 @@ export function verifierMetrics(p: VerifierParams): MetricSpec[] {
   return [
     ...shares,
     { name: "trueAccuracy", label: "True accuracy", help: "π_t(correct) = pass@1 against the gold standard." },
-    { name: "measuredAccuracy", label: "Measured accuracy", help: "Σ_c π_t(c) a_c: the imperfect verifier's acceptance rate." },
+    { name: "measuredAccuracy", label: "Measured accuracy", help: "ā_t = Σ_c π_t(c) a_c: the imperfect verifier's average acceptance rate." },
     { name: "entropy", label: "Entropy", help: "Entropy of the policy over distinct answers.", unit: "bits" },
     { name: "passAtK", label: "pass@k", help: "1 − (1 − π_t(correct))^k: chance that k samples contain a correct answer." },
     { name: "fixedWrong", label: "Correct class extinct", help: "1 once π_t(correct) = 0 (absorbing unless regularised by mixture or gold)." },

@@ -1,6 +1,6 @@
 /**
  * Chapter 8 results on the "verifier" model's population limit, checked on the model itself:
- * prop:measured-accuracy (m_{t+1} − m_t = Var_π(a)/m_t ≥ 0; true accuracy rises iff a⋆ > m_t) and
+ * prop:measured-accuracy (ā_{t+1} − ā_t = Var_π(a)/ā_t ≥ 0; true accuracy rises iff a⋆ > ā_t) and
  * prop:kl-anchor (π_t ∝ π₀ a^{e_t}, e_t = (1−β)(1 − (1−β)^t)/β → (1−β)/β), for random acceptance vectors.
  */
 import { describe, expect, it } from "vitest";
@@ -19,7 +19,7 @@ function randomCase(seed: number) {
 }
 
 describe("prop:measured-accuracy: the verifier's score never falls (population limit)", () => {
-  it("m_{t+1} − m_t = Var_π(a)/m_t ≥ 0 and π(⋆) rises iff a⋆ > m_t, for 20 random acceptance vectors", () => {
+  it("ā_{t+1} − ā_t = Var_π(a)/ā_t ≥ 0 and π(⋆) rises iff a⋆ > ā_t, for 20 random acceptance vectors", () => {
     for (let k = 0; k < 20; k++) {
       const { a, raw } = randomCase(100 + k);
       const out = verifier.replicate(params({ ...raw, generations: 40 }), createRng(1));

@@ -71,7 +71,7 @@ describe("lines view (families comparison)", () => {
   const metrics = ["diversity:categorical", "diversity:gaussian", "ancestry:kde"];
   it("one solid line per metric, dashed theory where the model has one, end labels, description with theory", () => {
     const { model, result } = run("families", { n: 20, generations: 8, ngramLength: 200, ngramOrder: 2 });
-    const view: ViewSpec = { kind: "lines", metrics, labels: ["Categorical", "Gaussian", "KDE ancestry"], yLabel: "D_t/D_0" };
+    const view: ViewSpec = { kind: "lines", metrics, labels: ["Categorical", "Gaussian", "KDE ancestry"], yLabel: "ν_t" };
     const r = renderView(view, model.metrics(result.params), result);
     const doc = parse(renderSvg((d) => r.draw(d)));
     const lines = doc.querySelectorAll('g[aria-label="line"]');
@@ -79,7 +79,7 @@ describe("lines view (families comparison)", () => {
     expect(lines[0]!.querySelectorAll("path")).toHaveLength(2); // Gaussian and KDE ancestry theory
     expect(lines[1]!.querySelectorAll("path")).toHaveLength(3);
     expect([...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent).sort()).toEqual(["Categorical", "Gaussian", "KDE ancestry"]);
-    expect(r.description).toMatch(/^After 8 generations, mean d_t\/d_0 by series: Categorical [\d.]+; Gaussian [\d.]+ \(theory [\d.]+\); KDE ancestry [\d.]+ \(theory [\d.]+\) \(4 replicates\)\.$/);
+    expect(r.description).toMatch(/^After 8 generations, mean ν_t by series: Categorical [\d.]+; Gaussian [\d.]+ \(theory [\d.]+\); KDE ancestry [\d.]+ \(theory [\d.]+\) \(4 replicates\)\.$/);
     expect(r.legend.map((l) => l.key)).toEqual(["series-0", "series-1", "series-2", "theory"]);
     for (const g of doc.querySelectorAll("svg g[aria-label]")) expect(g.getAttribute("aria-hidden")).toBe("true");
     const early = renderView(view, model.metrics(result.params), result, { upto: 3 });
