@@ -89,12 +89,15 @@ export async function waitDone(page: Page, id: string, timeout = 60_000): Promis
   await expect(demoRoot(page, id).locator(".demo-shell")).toHaveAttribute("data-phase", "done", { timeout });
 }
 
-/** Opens `url`, scrolls the demo into view and waits for its first live run to finish. */
-export async function openLive(page: Page, id: string, url: string, timeout = 60_000): Promise<void> {
+/**
+ * Opens `url`, scrolls the demo into view and waits for its first live run to finish (`timeout`); data-live
+ * must flip within `liveTimeout` (a heavy first run on a loaded machine may need more than the 30 s default).
+ */
+export async function openLive(page: Page, id: string, url: string, timeout = 60_000, liveTimeout = Math.min(timeout, 30_000)): Promise<void> {
   await page.goto(url);
   const root = demoRoot(page, id);
   await root.scrollIntoViewIfNeeded();
-  await expect(root.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: Math.min(timeout, 30_000) });
+  await expect(root.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: liveTimeout });
   await waitDone(page, id, timeout);
 }
 
