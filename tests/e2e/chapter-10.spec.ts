@@ -1,25 +1,14 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, downloadFile, urlState, watchErrors } from "./helpers";
 
 // Chapter 10: the BDM calculator (#demo-bdm) and CTM vs entropy vs compression (#demo-ctm-compare).
 const PAGE = "/chapters/block-decomposition/";
 
 test.describe.configure({ timeout: 120_000 });
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-  return errors;
-}
-
 const calc = (page: Page) => page.locator("#demo-bdm");
 const cmp = (page: Page) => page.locator("#demo-ctm-compare");
 const results = (page: Page) => calc(page).getByTestId("bdm-results");
-const urlState = (page: Page) => new URL(page.url()).searchParams;
 
 async function openLive(page: Page, url = PAGE) {
   await page.goto(url);
@@ -191,17 +180,15 @@ test("axe: both demos have no violations", async ({ page }) => {
   await openLive(page);
   await cmp(page).scrollIntoViewIfNeeded();
   await expect(cmp(page).getByTestId("compare-chart")).toHaveAttribute("data-drawn", "true", { timeout: 30_000 });
-  const r = await new AxeBuilder({ page }).include("#demo-bdm").include("#demo-ctm-compare").analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, { include: ["#demo-bdm", "#demo-ctm-compare"], all: true })).toEqual([]);
   await calc(page).getByLabel("2-D grid").check();
-  const r2 = await new AxeBuilder({ page }).include("#demo-bdm").analyze();
-  expect(r2.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, { include: "#demo-bdm", all: true })).toEqual([]);
 });
 
+/** A download from a tool's section, its body as text. */
 async function download(scope: Locator, name: string) {
-  const page = scope.page();
-  const [d] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name }).first().click()]);
-  return { name: d.suggestedFilename(), body: (await readFile((await d.path())!)).toString("utf8") };
+  const file = await downloadFile(scope.page(), scope, name);
+  return { name: file.name, body: file.body.toString("utf8") };
 }
 
 test("exports parse: JSON, CSV and SVG of both tools; the citation names the state", async ({ page }) => {

@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, downloadFile, svgParses, urlState, watchErrors } from "./helpers";
 
 // Chapter 11: the two tools, "Symbolic regression live" (#demo-symbolic) and "Which rule made this?"
 // (#demo-which-rule): no-JS fallback, parameter changes, user formulas, URL round trip, hostile links,
@@ -9,19 +8,9 @@ import AxeBuilder from "@axe-core/playwright";
 const PAGE = "/chapters/mechanisms/";
 test.describe.configure({ timeout: 180_000 });
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-  return errors;
-}
-
 const sym = (page: Page) => page.locator("#demo-symbolic");
 const eca = (page: Page) => page.locator("#demo-which-rule");
 const formula = (page: Page) => sym(page).locator("[data-live] .symbolic-formula").getAttribute("data-formula");
-const urlState = (page: Page) => new URL(page.url()).searchParams;
 
 async function openSymbolic(page: Page, url = PAGE) {
   await page.goto(url);
@@ -39,10 +28,8 @@ async function waitSearch(page: Page) {
   await expect(sym(page).locator(".symbolic-demo")).toHaveAttribute("data-phase", /done|error/, { timeout: 60_000 });
 }
 
-async function download(page: Page, scope: string, name: string) {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(scope).getByRole("button", { name }).first().click()]);
-  return { name: d.suggestedFilename(), body: await readFile((await d.path())!) };
-}
+/** A download from the tool section `scope` ("#demo-…"). */
+const download = (page: Page, scope: string, name: string) => downloadFile(page, page.locator(scope), name);
 
 test("without JavaScript: the default run's formula, charts and ECA ranking are in the page", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -168,7 +155,7 @@ test("symbolic exports parse (JSON, CSV, SVG)", async ({ page }) => {
   expect(csv[0]).toBe("kind,x,truth,recovered,polynomial,knn,mlp,y");
   for (const l of csv.slice(1)) expect(l.split(",")).toHaveLength(8);
   const svg = (await download(page, "#demo-symbolic", "SVG: extrapolation")).body.toString("utf8");
-  expect(await page.evaluate((s) => new DOMParser().parseFromString(s, "image/svg+xml").querySelector("parsererror") === null, svg)).toBe(true);
+  expect(await svgParses(page, svg)).toBe(true);
 });
 
 test("which rule: identifies the default rule; cells are keyboard-operable; state round-trips; exports parse", async ({ page, context }) => {
@@ -199,7 +186,7 @@ test("which rule: identifies the default rule; cells are keyboard-operable; stat
   const csv = (await download(page, "#demo-which-rule", "Download CSV")).body.toString("utf8").trimEnd().split("\n");
   expect(csv[0]).toBe("rank,rule,table,ruleBits,exceptions,exceptionBits,bits");
   const svg = (await download(page, "#demo-which-rule", "SVG: pattern")).body.toString("utf8");
-  expect(await page.evaluate((s) => new DOMParser().parseFromString(s, "image/svg+xml").querySelector("parsererror") === null, svg)).toBe(true);
+  expect(await svgParses(page, svg)).toBe(true);
   expect(errors).toEqual([]);
 });
 
@@ -209,7 +196,5 @@ test("axe: no serious or critical violations in either tool (live, details open)
   await sym(page).scrollIntoViewIfNeeded();
   await expect(sym(page).locator(".symbolic-demo")).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
   for (const s of await page.locator("#demo-symbolic summary, #demo-which-rule summary").all()) await s.click();
-  const scan = await new AxeBuilder({ page }).include("#demo-symbolic").include("#demo-which-rule").analyze();
-  const bad = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, { include: ["#demo-symbolic", "#demo-which-rule"] })).toEqual([]);
 });

@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, downloadFile, urlState, watchErrors } from "./helpers";
 
 // Chapter 9 (coding theorem): the machine explorer and "Compute D(n) yourself".
 const CH9 = "/chapters/coding-theorem/";
@@ -8,15 +7,6 @@ const EX = "#demo-machine-explorer";
 const DN = "#demo-compute-dn";
 
 test.describe.configure({ timeout: 180_000 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-  return errors;
-}
 
 async function live(page: Page, sel: string, url = CH9) {
   await page.goto(url);
@@ -26,10 +16,8 @@ async function live(page: Page, sel: string, url = CH9) {
   return demo;
 }
 
-async function download(page: Page, sel: string, name: RegExp | string) {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(sel).getByRole("button", { name }).first().click()]);
-  return { name: d.suggestedFilename(), body: await readFile((await d.path())!) };
-}
+/** A download from the tool section `sel` ("#demo-…"). */
+const download = (page: Page, sel: string, name: RegExp | string) => downloadFile(page, page.locator(sel), name);
 
 test("without JavaScript: the default machine's table and diagrams, and the D(4) figure and table", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -54,7 +42,7 @@ test("explorer: typing a number changes the diagram, the URL round-trips, export
   await input.fill("1234");
   await expect(demo.locator("table.ctm-table caption")).toContainText("machine 1234");
   expect(await demo.locator("svg.spacetime").first().innerHTML()).not.toBe(before);
-  await expect.poll(() => new URL(page.url()).searchParams.get("machine-explorer.machine")).toBe("1234");
+  await expect.poll(() => urlState(page).get("machine-explorer.machine")).toBe("1234");
   // A bad number is refused with a message, and the machine stays.
   await input.fill("99999999");
   await expect(demo.locator(".ctm-error")).toContainText("too large");
@@ -76,7 +64,7 @@ test("explorer: typing a number changes the diagram, the URL round-trips, export
   expect(svg.body.toString("utf8")).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   // Random machine: changes the number and the seed in the URL.
   await again.getByRole("button", { name: "Random machine" }).click();
-  await expect.poll(() => new URL(page.url()).searchParams.get("machine-explorer.seed")).toBe("2");
+  await expect.poll(() => urlState(page).get("machine-explorer.seed")).toBe("2");
   expect(errors).toEqual([]);
 });
 
@@ -116,10 +104,10 @@ test("D(n): computing D(3) in the browser gives the exact reference totals; canc
   expect(svg.body.toString("utf8")).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
   const csv = (await download(page, DN, "CSV")).body.toString("utf8").trim().split("\n");
   expect(csv).toHaveLength(129);
-  expect(new URL(page.url()).searchParams.get("compute-dn.states")).toBeNull(); // 3 is the default: no key
+  expect(urlState(page).get("compute-dn.states")).toBeNull(); // 3 is the default: no key
   // Cancel a D(4) run.
   await demo.getByLabel(/States n/).selectOption("4");
-  await expect.poll(() => new URL(page.url()).searchParams.get("compute-dn.states")).toBe("4");
+  await expect.poll(() => urlState(page).get("compute-dn.states")).toBe("4");
   await demo.getByRole("button", { name: "Compute D(4)" }).click();
   await demo.getByRole("button", { name: "Cancel" }).click();
   await expect(demo.getByRole("button", { name: "Compute D(4)" })).toBeEnabled();
@@ -130,6 +118,5 @@ test("D(n): computing D(3) in the browser gives the exact reference totals; canc
 test("chapter 9 is axe-clean with both tools live", async ({ page }) => {
   await live(page, EX);
   await live(page, DN, page.url());
-  const results = await new AxeBuilder({ page }).include(EX).include(DN).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page, { include: [EX, DN], all: true })).toEqual([]);
 });

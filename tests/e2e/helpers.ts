@@ -89,12 +89,15 @@ export async function waitDone(page: Page, id: string, timeout = 60_000): Promis
   await expect(demoRoot(page, id).locator(".demo-shell")).toHaveAttribute("data-phase", "done", { timeout });
 }
 
-/** Opens `url`, scrolls the demo into view and waits for its first live run to finish. */
-export async function openLive(page: Page, id: string, url: string, timeout = 60_000): Promise<void> {
+/**
+ * Opens `url`, scrolls the demo into view and waits for its first live run to finish (`timeout`); data-live
+ * must flip within `liveTimeout` (a heavy first run on a loaded machine may need more than the 30 s default).
+ */
+export async function openLive(page: Page, id: string, url: string, timeout = 60_000, liveTimeout = Math.min(timeout, 30_000)): Promise<void> {
   await page.goto(url);
   const root = demoRoot(page, id);
   await root.scrollIntoViewIfNeeded();
-  await expect(root.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: Math.min(timeout, 30_000) });
+  await expect(root.locator(".demo-shell")).toHaveAttribute("data-live", "true", { timeout: liveTimeout });
   await waitDone(page, id, timeout);
 }
 
@@ -123,9 +126,13 @@ export async function setParam(page: Page, id: string, name: string, value: stri
   }
 }
 
-/** Clicks the demo's first button named `button` ("Download CSV", "Download JSON", "SVG", "PNG") and reads the file. */
-export async function downloadFile(page: Page, id: string, button: string): Promise<{ name: string; body: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent("download"), demoRoot(page, id).getByRole("button", { name: button }).first().click()]);
+/**
+ * Clicks the first button named `button` ("Download CSV", "Download JSON", "SVG", "PNG", or a RegExp) inside the
+ * demo `id` (or inside a given locator, e.g. a tool's section) and reads the file.
+ */
+export async function downloadFile(page: Page, id: string | Locator, button: string | RegExp): Promise<{ name: string; body: Buffer }> {
+  const scope = typeof id === "string" ? demoRoot(page, id) : id;
+  const [d] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name: button }).first().click()]);
   return { name: d.suggestedFilename(), body: await readFile((await d.path())!) };
 }
 
@@ -163,15 +170,16 @@ export const svgParses = (page: Page, svg: string): Promise<boolean> =>
 export const isPng = (body: Buffer): boolean => [...body.subarray(0, 8)].join() === [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].join();
 
 /**
- * Serious and critical axe violations ("rule: targets"), scanning `include` (a selector, e.g. "#demo-loop")
- * or the whole page; `exclude` skips parts (e.g. ".katex-html"). A test expects `[]`.
+ * Serious and critical axe violations ("rule: targets"), scanning `include` (a selector, e.g. "#demo-loop", or
+ * several) or the whole page; `exclude` skips parts (e.g. ".katex-html"); `all: true` lists every violation
+ * whatever its impact. A test expects `[]`.
  */
-export async function axeViolations(page: Page, options: { include?: string; exclude?: string } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, options: { include?: string | string[]; exclude?: string; all?: boolean } = {}): Promise<string[]> {
   let builder = new AxeBuilder({ page });
-  if (options.include) builder = builder.include(options.include);
+  for (const selector of [options.include ?? []].flat()) builder = builder.include(selector);
   if (options.exclude) builder = builder.exclude(options.exclude);
   const scan = await builder.analyze();
   return scan.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => options.all || v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

@@ -115,11 +115,26 @@ function useDraft(name: string, spec: AnySpec, value: ParamValue, onChange: (v: 
       setError(`${(e as Error).message}; keeping ${text}`);
     }
   };
-  return { draft, setDraft, error, commit };
+  /** The props every typed field shares: the draft, error state, help link and commit on change or Enter. */
+  const fieldProps = (id: string, disabled: boolean, onKey?: (e: KeyboardEvent) => void) => ({
+    id,
+    type: "text",
+    value: draft,
+    disabled,
+    "aria-invalid": error ? ("true" as const) : undefined,
+    "aria-describedby": describedBy(id, spec),
+    onInput: (e: Event) => setDraft((e.currentTarget as HTMLInputElement).value),
+    onChange: (e: Event) => void commit((e.currentTarget as HTMLInputElement).value),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === "Enter") void commit((e.currentTarget as HTMLInputElement).value);
+      onKey?.(e);
+    },
+  });
+  return { error, fieldProps };
 }
 
 function NumberControl({ id, name, spec, value, disabled, onChange }: ControlProps<NumberSpec>) {
-  const { draft, setDraft, error, commit } = useDraft(name, spec, value, onChange);
+  const { error, fieldProps } = useDraft(name, spec, value, onChange);
   const v = value as number;
   const step = spec.type === "int" ? (spec.step ?? 1) : spec.step;
   const log = isLog(spec);
@@ -149,25 +164,16 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
           } : undefined}
         />
         <input
-          id={id}
-          type="text"
-          inputMode={spec.type === "int" ? "numeric" : "decimal"}
-          class="demo-number"
-          size={8}
-          value={draft}
-          disabled={disabled}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={describedBy(id, spec)}
-          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-          onChange={(e) => void commit((e.currentTarget as HTMLInputElement).value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") void commit((e.currentTarget as HTMLInputElement).value);
+          {...fieldProps(id, disabled, (e) => {
             if (e.key === "ArrowUp" || e.key === "ArrowDown") {
               e.preventDefault();
               const next = Math.min(spec.max, Math.max(spec.min, v + (e.key === "ArrowUp" ? step : -step)));
               onChange(Number(next.toPrecision(12)));
             }
-          }}
+          })}
+          inputMode={spec.type === "int" ? "numeric" : "decimal"}
+          class="demo-number"
+          size={8}
         />
         {spec.unit && !mentions(spec.label, spec.unit) ? <span class="demo-unit" aria-hidden="true">{spec.unit}</span> : null}
       </div>
@@ -177,26 +183,13 @@ function NumberControl({ id, name, spec, value, disabled, onChange }: ControlPro
 }
 
 export function TextControl({ id, name, spec, value, disabled, onChange, validate }: ControlProps) {
-  const { draft, setDraft, error, commit } = useDraft(name, spec, value, onChange, validate);
+  const { error, fieldProps } = useDraft(name, spec, value, onChange, validate);
   return (
     <div class="demo-control demo-control-text">
       <label class="demo-label" for={id}>
         <LabelText name={name} spec={spec} />
       </label>
-      <input
-        id={id}
-        type="text"
-        value={draft}
-        disabled={disabled}
-        spellcheck={false}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(id, spec)}
-        onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-        onChange={(e) => void commit((e.currentTarget as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") void commit((e.currentTarget as HTMLInputElement).value);
-        }}
-      />
+      <input {...fieldProps(id, disabled)} spellcheck={false} />
       <Help id={id} spec={spec} error={error} />
     </div>
   );

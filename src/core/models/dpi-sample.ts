@@ -10,38 +10,25 @@
  * (uniform at t = 0, then the closed kernel) and otherwise the same graded Gauss–Legendre rule as the
  * exact curve (theory/dpi.ts), accurate far below the Monte Carlo error.
  */
-import { ParamError } from "../errors";
 import type { MetricSpec, Model, ReplicatePaths } from "../model";
 import type { Rng } from "../rng";
 import { binomial } from "../sampling/binomial";
 import type { Schema } from "../schema";
 import { binomialPmf } from "../theory/binomial-pmf";
-import { dpiCost, mutualInformationCurve } from "../theory/dpi";
+import { mutualInformationCurve } from "../theory/dpi";
 import { propagate } from "../theory/markov-chain";
 import { compositeUnitRule } from "../theory/quadrature";
-import { MAX_DPI_WORK } from "./dpi";
+import { dpiSchema, type DpiParams } from "./dpi";
 import { log2 } from "../math";
 
-export type DpiSampleParams = {
-  n: number;
-  alpha: number;
-  generations: number;
-};
+/** The same parameters as model "dpi" (one schema, so the two stay interchangeable). */
+export type DpiSampleParams = DpiParams;
 
-export const dpiSampleSchema: Schema<DpiSampleParams> = {
-  params: {
-    n: { type: "int", label: "Samples per generation n", help: "Bernoulli draws per generation.", unit: "n", min: 1, max: 200, default: 20 },
-    alpha: { type: "float", label: "Real-data fraction α", help: "Each draw comes from the true θ with probability α.", unit: "α", min: 0, max: 1, step: 0.01, default: 0 },
-    generations: { type: "int", label: "Generations", help: "Number of retraining rounds T.", min: 0, max: 5000, default: 100 },
-  },
-  check: (p) => {
-    // The marginal costs as much as the exact curve (same nodes), so the same budget applies.
-    if (dpiCost(p.n, p.generations) > MAX_DPI_WORK) {
-      const maxT = Math.floor(MAX_DPI_WORK / dpiCost(p.n, 0)) - 1;
-      throw new ParamError("generations", `at most ${maxT} when n = ${p.n} (exact computation budget)`, String(p.generations));
-    }
-  },
-};
+/**
+ * The exact model's schema: the marginal costs as much as the exact curve (same nodes), so the same
+ * budget (MAX_DPI_WORK) applies.
+ */
+export const dpiSampleSchema: Schema<DpiSampleParams> = dpiSchema;
 
 const METRICS: MetricSpec[] = [
   {

@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { kde, MAX_KDE_WORK } from "../../../src/core/models/kde";
 import { mixture, MAX_MIXTURE_WORK } from "../../../src/core/models/mixture";
 import { ngram, MAX_NGRAM_WORK, NGRAM_TEXT } from "../../../src/core/models/ngram";
-import { runEnsemble, runReplicates } from "../../../src/core/ensemble";
 import { validateParams, type AnySpec } from "../../../src/core/schema";
 import { ParamError } from "../../../src/core/errors";
 import type { AnyModel } from "../../../src/core/model";
 import { createRng } from "../../../src/core/rng";
+import { assertDeterministic, assertFinite, assertJunkRejected, validValue, type Pick } from "./model-properties";
 import { gaussian } from "../../../src/core/models/gaussian";
 import { DIVERSITY_METRICS, normalisedDiversity } from "../../../src/core/metrics/normalised-diversity";
 
@@ -22,73 +22,18 @@ const families: AnyModel[] = [mixture, kde, ngram];
 /** Upper bounds that keep the property runs fast (the full ranges are covered by the cap test below). */
 const SMALL: Record<string, number> = { generations: 6, n: 300, length: 2000, emIterations: 40 };
 
-function valid(name: string, spec: AnySpec): fc.Arbitrary<unknown> {
-  switch (spec.type) {
-    case "int": return fc.integer({ min: spec.min, max: Math.min(spec.max, SMALL[name] ?? spec.max) });
-    case "float": return fc.double({ min: spec.min, max: spec.max, noNaN: true });
-    case "enum": return fc.constantFrom(...spec.options.map((o) => o.value));
-    case "list": {
-      const len = 3; // the three custom-truth lists must agree in length
-      return fc.array(fc.double({ min: spec.min, max: spec.max, noNaN: true }), { minLength: len, maxLength: len });
-    }
-    default: return fc.constant(spec.default);
-  }
-}
-
-function validParams(model: AnyModel, pick = valid): fc.Arbitrary<Record<string, unknown>> {
-  const specs = model.schema.params as Record<string, AnySpec>;
-  return fc.record(Object.fromEntries(Object.entries(specs).map(([n, s]) => [n, pick(n, s)]))).filter((raw) => {
-    try {
-      validateParams(model.schema, raw);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+// The three custom-truth lists must agree in length.
+const valid: Pick = (name, spec) => validValue(name, spec, SMALL, 3);
 
 describe.each(families.map((m) => [m.id, m] as const))("%s", (_id, model) => {
   it("same params and seed give identical output; chunked runs equal one-piece runs", () => {
-    fc.assert(
-      fc.property(validParams(model), fc.integer({ min: 0, max: 0xffffffff }), (raw, seed) => {
-        const p = validateParams(model.schema, raw);
-        const a = runEnsemble(model, p, { seed, replicates: 2 });
-        expect(runEnsemble(model, p, { seed, replicates: 2 })).toEqual(a);
-        expect([...runReplicates(model, p, seed, 0, 1), ...runReplicates(model, p, seed, 1, 1)]).toEqual(runReplicates(model, p, seed, 0, 2));
-      }),
-      { ...FC, numRuns: 12 },
-    );
+    assertDeterministic(model, valid, 2, { ...FC, numRuns: 12 });
   }, 120_000);
   it("every metric and theory value is finite for every valid parameter set", () => {
-    fc.assert(
-      fc.property(validParams(model), (raw) => {
-        const p = validateParams(model.schema, raw);
-        const out = model.replicate(p, createRng(1));
-        for (const spec of model.metrics(p)) {
-          expect(out[spec.name]!.length).toBe(model.generations(p).length);
-          for (const v of out[spec.name]!) expect(Number.isFinite(v)).toBe(true);
-        }
-        for (const series of Object.values(model.theory(p))) for (const v of series) expect(Number.isFinite(v)).toBe(true);
-      }),
-      FC,
-    );
+    assertFinite(model, valid, FC);
   }, 120_000);
   it("invalid values throw ParamError naming the parameter, never another error", () => {
-    const specs = model.schema.params as Record<string, AnySpec>;
-    const junk = fc.oneof(fc.string(), fc.double(), fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom("NaN", "Infinity", "1e999", "<b>", "", " ", "1,2,3", "0,0"), fc.anything());
-    fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(specs)), junk, (name, value) => {
-        try {
-          const p = validateParams(model.schema, { [name]: value });
-          const v = p[name];
-          if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(ParamError);
-          expect(["generations", "n", "means", "sds", name]).toContain((e as ParamError).param);
-        }
-      }),
-      { ...FC, numRuns: 300 },
-    );
+    assertJunkRejected(model, ["NaN", "Infinity", "1e999", "<b>", "", " ", "1,2,3", "0,0"], ["generations", "n", "means", "sds"], { ...FC, numRuns: 300 });
   });
 });
 
