@@ -36,6 +36,8 @@ export interface LegendItem {
   /** How the swatch is drawn. */
   shape: "line" | "dashed" | "dotted" | "band" | "thin";
   opacity?: number;
+  /** Dash pattern of a line swatch, overriding the shape's (the pair chart's two pinned series). */
+  dash?: string;
 }
 
 export const CHART_WIDTH = 640;
