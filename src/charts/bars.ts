@@ -8,7 +8,7 @@ import type { CategoricalTrace } from "../core/models/categorical";
 import { formatNumber } from "../demos/format";
 import type { LegendItem } from "./fan";
 import { PINNED_CLASS, pinnedLegend, pinnedLine } from "./compare";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface BarsChartOptions {
@@ -59,10 +59,7 @@ export function barsChart(o: BarsChartOptions): SVGSVGElement {
   }
   marks.push(Plot.ruleY([0], { ...hidden }), ...axes(o.xLabel, o.yLabel));
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 260,
+    ...frameBase(o, 260),
     x: { domain: [0.5, K + 0.5], label: null, ticks: K <= 20 ? Array.from({ length: K }, (_, i) => i + 1) : undefined, tickFormat: "d" },
     y: { domain: [0, Math.max(yMax, 1e-9) * 1.05], label: null },
     marks,

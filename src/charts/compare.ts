@@ -25,3 +25,12 @@ export const pinnedAria = (drawn: boolean): string => (drawn ? ", with pinned ru
 
 /** Generation index of A shown with B's playhead at `upto` (clamped to A's last generation). */
 export const clampIndex = (upto: number, generations: readonly number[]): number => Math.max(0, Math.min(upto, generations.length - 1));
+
+/** `f()`, or undefined if it throws: a pinned run that does not fit a view is not drawn, never a crash. */
+export function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

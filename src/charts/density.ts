@@ -9,7 +9,7 @@ import { formatNumber } from "../demos/format";
 import type { DensityView } from "../demos/types";
 import type { LegendItem } from "./fan";
 import { pinnedLegend, pinnedLine } from "./compare";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR } from "./palette";
 
 export interface DensityCurve {
@@ -89,10 +89,7 @@ export function densityChart(o: { data: DensityData; full: DensityData; compare?
     marks.push(Plot.lineY(grid.map((x) => ({ x, y: Math.min(pdf(x, a.curve), yMax * 1.02) })), { ...pinnedLine, x: "x", y: "y", strokeWidth: 2.4, clip: true }));
   }
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
+    ...frameBase(o, 280),
     marginTop: 20,
     x: { domain: [lo, hi], label: null },
     y: { domain: [0, yMax], label: null },

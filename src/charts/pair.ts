@@ -14,8 +14,8 @@ import { lowerFirst } from "../demos/chart-data";
 import { formatNumber } from "../demos/format";
 import type { PairView } from "../demos/types";
 import { pinnedLegend, pinnedLine } from "./compare";
-import { CHART_HEIGHT, CHART_WIDTH, type LegendItem } from "./fan";
-import { axes, framedPlot, hidden } from "./frame";
+import { CHART_HEIGHT, type LegendItem } from "./fan";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface PairRow {
@@ -93,10 +93,7 @@ export function pairChart(o: { data: PairData; compare?: PairData; ariaLabel: st
   // Theory on top: a bound near 1 would otherwise hide under a mean that sits at 1.
   marks.push(Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }));
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? CHART_WIDTH,
-    height: o.height ?? CHART_HEIGHT,
+    ...frameBase(o, CHART_HEIGHT),
     x: { domain: o.xDomain, label: null },
     y: { domain: o.yDomain, label: null },
     marks: [...marks, ...axes(o.xLabel, o.yLabel)],

@@ -10,7 +10,7 @@ import { formatNumber } from "../demos/format";
 import type { SharesView } from "../demos/types";
 import { pinnedLegend, pinnedLine } from "./compare";
 import type { LegendItem } from "./fan";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface SharesData {
@@ -86,10 +86,7 @@ export function sharesChart(o: { data: SharesData; compare?: SharesData; ariaLab
   ];
   if (o.compare) marks.push(Plot.lineY(shareBoundaries(o.compare), { ...pinnedLine, x: "x", y: "y", z: "boundary", strokeWidth: 2.4 }));
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
+    ...frameBase(o, 280),
     x: { domain: o.xDomain, label: null },
     y: { domain: [0, 1], label: null },
     color: { domain: layers, range: layers.map((_, i) => FILLS[i % FILLS.length]!) },

@@ -9,7 +9,7 @@ import { formatNumber } from "../demos/format";
 import type { StackView } from "../demos/types";
 import type { LegendItem } from "./fan";
 import { pinnedLegend, pinnedLine } from "./compare";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface StackRow {
@@ -78,10 +78,7 @@ export function stackChart(o: { data: StackData; compare?: StackData; ariaLabel:
     );
   }
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
+    ...frameBase(o, 280),
     x: { domain: o.xDomain, label: null },
     y: { domain: [0, o.yMax], label: null },
     color: { domain: ["within", "between"], range: [COLOR.band, COLOR.compare] },

@@ -55,6 +55,12 @@ export function textSamples(texts: readonly (readonly [number, string])[], view:
   });
 }
 
+/** The samples of run `r` up to generation index `upto` (the playhead), from its texts. */
+export function textSamplesUpTo(texts: readonly (readonly [number, string])[], view: TextView, r: { generations: readonly number[]; params: Record<string, unknown> }, upto: number): TextSample[] {
+  const last = r.generations[Math.max(0, Math.min(upto, r.generations.length - 1))] ?? 0;
+  return textSamples(texts, view, Number(r.params.generations)).filter((s) => s.generation <= last);
+}
+
 /** Line breaks shown as ¶, then wrapped at word boundaries (or hard, for long runs) into lines. */
 export function wrapText(text: string, width = LINE_CHARS): string[] {
   const flat = text.replace(/\r?\n/g, "¶");

@@ -12,7 +12,7 @@ import type { ViewSpec } from "../demos/types";
 import { viewKey } from "../demos/view-keys";
 import type { DemoRunResult } from "../demos/protocol";
 import { barsChart, barsLegend, describeBars } from "./bars";
-import { clampIndex, pinnedAria } from "./compare";
+import { attempt, clampIndex, pinnedAria } from "./compare";
 import { densityAt, densityChart, densityData, densityLegend, describeDensity } from "./density";
 import { fanChart, fanLegend, fanViewOptions, type LegendItem } from "./fan";
 import { describePair, pairChart, pairData, pairExtent, pairLegend } from "./pair";
@@ -20,7 +20,7 @@ import { describePoints, pointsChart, pointsData, pointsDomains, pointsLegend } 
 import { describeShares, sharesChart, sharesData, sharesLegend } from "./shares";
 import { describeStack, stackChart, stackData, stackLegend, stackMax } from "./stack";
 import { describeLines, lineNames, linesChart, linesData, linesDomain, linesLegend } from "./lines";
-import { describeText, textChars, textChart, textLegend, textSamples } from "./text";
+import { describeText, textChars, textChart, textLegend, textSamplesUpTo } from "./text";
 
 export interface RenderedView {
   /** Stable key, unique within a demo (used in element ids). */
@@ -48,6 +48,12 @@ function spec(metrics: MetricSpec[], name: string): MetricSpec {
 
 const lastIndex = (r: RunResult) => r.generations.length - 1;
 
+/** x domain covering the generations of the runs given (B, and A when it is drawn). */
+function span(...runs: (RunResult | undefined)[]): [number, number] {
+  const xs = runs.flatMap((r) => r?.generations ?? []);
+  return xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
+}
+
 /** Does run `r` have what `view` draws? (A pinned run from other settings may not: it is then left out.) */
 function fits(view: ViewSpec, r: RunResult): boolean {
   switch (view.kind) {
@@ -57,15 +63,6 @@ function fits(view: ViewSpec, r: RunResult): boolean {
     case "density": return densityAt(r, view, 0) !== null;
     case "bars": return !!(r as DemoRunResult).trace;
     case "text": return !!(r as DemoRunResult).texts;
-  }
-}
-
-/** `f()`, or undefined if it throws: a pinned run that does not fit is not drawn, never a crash. */
-function attempt<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
   }
 }
 
@@ -133,7 +130,6 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
       const full = stackData(result, view);
       const data = o.upto === undefined ? full : stackData(result, view, upto);
       const compare = A && attempt(() => stackData(A, view));
-      const xs = [...result.generations, ...(compare ? A.generations : [])];
       return done({
         key,
         title: view.title ?? "Variance within and between runs",
@@ -146,7 +142,7 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
             ariaLabel: `${view.title ?? "Variance within and between runs"}: stacked area over ${result.generations.length - 1} generations, ${runText}${pinnedAria(!!compare)}`,
             yLabel: view.yLabel ?? "Variance",
             xLabel: view.xLabel ?? "Generation",
-            xDomain: [xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1],
+            xDomain: span(result, compare && A),
             yMax: (stackMax(full, compare) || 1) * 1.06,
             ...(document ? { document } : {}),
           }),
@@ -176,7 +172,6 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
       const full = sharesData(result, view);
       const data = o.upto === undefined ? full : sharesData(result, view, upto);
       const compare = A && attempt(() => sharesData(A, view));
-      const xs = [...result.generations, ...(compare ? A.generations : [])];
       const title = view.title ?? "Class shares";
       return done({
         key,
@@ -190,7 +185,7 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
             ariaLabel: `${title}: stacked area of mean class shares over ${result.generations.length - 1} rounds, ${runText}${pinnedAria(!!compare)}`,
             yLabel: view.yLabel ?? "Share of the policy",
             xLabel: view.xLabel ?? "Round",
-            xDomain: [xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1],
+            xDomain: span(result, compare && A),
             ...(document ? { document } : {}),
           }),
       }, !!compare);
@@ -221,9 +216,9 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
     case "text": {
       const texts = (result as DemoRunResult).texts;
       if (!texts) throw new Error("a text view needs the texts generated with the run (RunRequest.texts)");
-      const samples = textUpTo(texts, view, result, upto);
+      const samples = textSamplesUpTo(texts, view, result, upto);
       const aTexts = A && (A as DemoRunResult).texts;
-      const compare = A && aTexts ? attempt(() => ({ samples: textUpTo(aTexts, view, A, clampIndex(upto, A.generations)), label: aLabel })) : undefined;
+      const compare = A && aTexts ? attempt(() => ({ samples: textSamplesUpTo(aTexts, view, A, clampIndex(upto, A.generations)), label: aLabel })) : undefined;
       const chars = textChars(view);
       return done({
         key,
@@ -269,7 +264,6 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
       const full = pairData(result, view);
       const data = o.upto === undefined ? full : pairData(result, view, upto);
       const compare = A && attempt(() => pairData(A, view));
-      const xs = [...result.generations, ...(compare ? A.generations : [])];
       const title = view.title ?? spec(metrics, view.metrics[0]).label;
       const m0 = spec(metrics, view.metrics[0]);
       return done({
@@ -284,17 +278,11 @@ function renderKind(view: ViewSpec, metrics: MetricSpec[], result: RunResult, o:
             ariaLabel: `${title}: ${view.labels[0]} and ${view.labels[1]} over ${result.generations.length - 1} generations, ${runText}${pinnedAria(!!compare)}`,
             yLabel: view.yLabel ?? (m0.unit ? `${m0.label} (${m0.unit})` : m0.label),
             xLabel: view.xLabel ?? "Generation",
-            xDomain: [xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1],
+            xDomain: span(result, compare && A),
             yDomain: view.yDomain ?? pairExtent(full, compare),
             ...(document ? { document } : {}),
           }),
       }, !!compare);
     }
   }
-}
-
-/** Samples of a run's text view up to generation index `upto` (the playhead). */
-function textUpTo(texts: readonly (readonly [number, string])[], view: Extract<ViewSpec, { kind: "text" }>, r: RunResult, upto: number) {
-  const last = r.generations[Math.min(upto, lastIndex(r))] ?? 0;
-  return textSamples(texts, view, Number(r.params.generations)).filter((s) => s.generation <= last);
 }
