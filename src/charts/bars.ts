@@ -7,13 +7,16 @@ import * as Plot from "@observablehq/plot";
 import type { CategoricalTrace } from "../core/models/categorical";
 import { formatNumber } from "../demos/format";
 import type { LegendItem } from "./fan";
-import { axes, framedPlot, hidden } from "./frame";
+import { PINNED_CLASS, pinnedLegend, pinnedLine } from "./compare";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface BarsChartOptions {
   trace: CategoricalTrace;
   /** Generation index to show (clamped to the trace). */
   t: number;
+  /** Pinned run A: its trace and the generation index shown (A's K may differ: the x axis covers both). */
+  compare?: { trace: CategoricalTrace; t: number };
   ariaLabel: string;
   yLabel: string;
   xLabel: string;
@@ -27,37 +30,49 @@ export function frameAt(trace: CategoricalTrace, t: number): Float64Array {
   return trace.frames.subarray(g * trace.K, (g + 1) * trace.K);
 }
 
+function maxFrame(trace: CategoricalTrace): number {
+  let m = 0;
+  for (let i = 0; i < trace.frames.length; i++) m = Math.max(m, trace.frames[i]!);
+  return m;
+}
+
 export function barsChart(o: BarsChartOptions): SVGSVGElement {
-  const { trace } = o;
-  const K = trace.K;
+  const { trace, compare } = o;
+  const K = Math.max(trace.K, compare?.trace.K ?? 0);
   const p = frameAt(trace, o.t);
   const p0 = frameAt(trace, 0);
-  let yMax = 0;
-  for (let i = 0; i < trace.frames.length; i++) yMax = Math.max(yMax, trace.frames[i]!);
+  const yMax = Math.max(maxFrame(trace), compare ? maxFrame(compare.trace) : 0);
   const bars = Array.from(p, (y, i) => ({ x1: i + 0.6, x2: i + 1.4, y }));
   const ticks = Array.from(p0, (y, i) => ({ x1: i + 0.55, x2: i + 1.45, y }));
+  const marks: Plot.Markish[] = [
+    Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
+    Plot.rectY(bars, { ...hidden, x1: "x1", x2: "x2", y: "y", fill: COLOR.band, fillOpacity: OPACITY.inner + 0.35 }),
+    Plot.link(ticks, { ...hidden, x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: COLOR.theory, strokeWidth: 2, strokeDasharray: "4 3" }),
+  ];
+  if (compare) {
+    // A's p_t at the same generation: a dotted tick and a dot per category, over B's bars.
+    const a = Array.from(frameAt(compare.trace, compare.t), (y, i) => ({ x: i + 1, x1: i + 0.62, x2: i + 1.38, y }));
+    marks.push(
+      Plot.link(a, { ...pinnedLine, x1: "x1", x2: "x2", y1: "y", y2: "y", strokeWidth: 2.4 }),
+      Plot.dot(a, { ...hidden, className: PINNED_CLASS, x: "x", y: "y", r: 2.8, fill: COLOR.compare }),
+    );
+  }
+  marks.push(Plot.ruleY([0], { ...hidden }), ...axes(o.xLabel, o.yLabel));
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 260,
+    ...frameBase(o, 260),
     x: { domain: [0.5, K + 0.5], label: null, ticks: K <= 20 ? Array.from({ length: K }, (_, i) => i + 1) : undefined, tickFormat: "d" },
     y: { domain: [0, Math.max(yMax, 1e-9) * 1.05], label: null },
-    marks: [
-      Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
-      Plot.rectY(bars, { ...hidden, x1: "x1", x2: "x2", y: "y", fill: COLOR.band, fillOpacity: OPACITY.inner + 0.35 }),
-      Plot.link(ticks, { ...hidden, x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: COLOR.theory, strokeWidth: 2, strokeDasharray: "4 3" }),
-      Plot.ruleY([0], { ...hidden }),
-      ...axes(o.xLabel, o.yLabel),
-    ],
+    marks,
   });
 }
 
-export function barsLegend(): LegendItem[] {
-  return [
+export function barsLegend(compareLabel?: string): LegendItem[] {
+  const items: LegendItem[] = [
     { key: "mean", label: "p_t of one run (sample run 1)", color: COLOR.band, shape: "band", opacity: OPACITY.inner + 0.35 },
     { key: "theory", label: "Theory: E p_t = p₀", color: COLOR.theory, shape: "dashed" },
   ];
+  if (compareLabel !== undefined) items.push(pinnedLegend(compareLabel, "p_t of its sample run 1, same generation"));
+  return items;
 }
 
 export function describeBars(trace: CategoricalTrace, t: number): string {

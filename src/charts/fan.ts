@@ -8,7 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import type { MetricSpec } from "../core/model";
 import { fanData, type FanData } from "../demos/chart-data";
 import type { FanView } from "../demos/types";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface FanChartOptions {
@@ -36,6 +36,8 @@ export interface LegendItem {
   /** How the swatch is drawn. */
   shape: "line" | "dashed" | "dotted" | "band" | "thin";
   opacity?: number;
+  /** Dash pattern of a line swatch, overriding the shape's (the pair chart's two pinned series). */
+  dash?: string;
 }
 
 export const CHART_WIDTH = 640;
@@ -61,10 +63,7 @@ export function fanChart(o: FanChartOptions): SVGSVGElement {
     ...axes(o.xLabel ?? "Generation", o.yLabel),
   );
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? CHART_WIDTH,
-    height: o.height ?? CHART_HEIGHT,
+    ...frameBase(o, CHART_HEIGHT),
     x: { domain: o.xDomain, label: null },
     y: { domain: o.yDomain, label: null, nice: !o.yDomain },
     marks,

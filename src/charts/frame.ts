@@ -21,6 +21,19 @@ export interface FrameOptions {
   marks: Plot.Markish[];
 }
 
+/** What every chart's options pass through to its frame: the document, the accessible name and the size. */
+export interface ChartBase {
+  ariaLabel: string;
+  width?: number;
+  height?: number;
+  document?: Document;
+}
+
+/** The frame options of a chart `o` (width 640 unless given, `height` by default). */
+export function frameBase(o: ChartBase, height: number): Pick<FrameOptions, "document" | "ariaLabel" | "width" | "height"> {
+  return { ...(o.document ? { document: o.document } : {}), ariaLabel: o.ariaLabel, width: o.width ?? 640, height: o.height ?? height };
+}
+
 export function framedPlot(o: FrameOptions): SVGSVGElement {
   const svg = Plot.plot({
     ...(o.document ? { document: o.document } : {}),

@@ -4,7 +4,8 @@
  * either (dashed, drawn last). The first series is drawn solid in the mean colour, the second dotted in the compare
  * colour, so they differ in print and for colour-blind readers. Bands: 5–95% of replicates, or, for
  * rates (means of 0/1 metrics), the 95% interval of the mean (±1.96 SE).
- * Pinned runs are not overlaid here (four series in one chart would not read).
+ * A pinned run A adds its two means only (no bands), in the compare colour, thin, told apart by dash
+ * pattern: long dashes for the first series, dash-dot for the second (the legend says which).
  */
 import * as Plot from "@observablehq/plot";
 import type { RunResult } from "../core/ensemble";
@@ -12,7 +13,9 @@ import type { MetricSpec } from "../core/model";
 import { lowerFirst } from "../demos/chart-data";
 import { formatNumber } from "../demos/format";
 import type { PairView } from "../demos/types";
-import { CHART_HEIGHT, CHART_WIDTH, type LegendItem } from "./fan";
+import { pinnedLegend, pinnedLine } from "./compare";
+import { CHART_HEIGHT, type LegendItem } from "./fan";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface PairRow {
@@ -28,7 +31,8 @@ export interface PairData {
   theory: { x: number; y: number; series: string }[];
 }
 
-const hidden = { ariaHidden: "true" } as const;
+/** Dash patterns of pinned run A's two series (B's second series is already dotted). */
+export const PAIR_PINNED_DASH = ["8 3", "8 3 1.5 3"] as const;
 
 function band(result: RunResult, metric: string, g: number, kind: "quantiles" | "ci"): [number, number] {
   const s = result.metrics[metric]!;
@@ -58,9 +62,11 @@ export function pairData(result: RunResult, view: PairView, upto = Number.POSITI
   return { rows, theory };
 }
 
-export function pairExtent(d: PairData): [number, number] {
+/** Domain covering the data's bands, means and theory, and the means of a pinned run `compare`. */
+export function pairExtent(d: PairData, compare?: PairData): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const r of d.rows) { lo = Math.min(lo, r.lo, r.mean); hi = Math.max(hi, r.hi, r.mean); }
+  for (const r of compare?.rows ?? []) { lo = Math.min(lo, r.mean); hi = Math.max(hi, r.mean); }
   for (const p of d.theory) { lo = Math.min(lo, p.y); hi = Math.max(hi, p.y); }
   if (!Number.isFinite(lo)) return [0, 1];
   if (lo === hi) return [lo - 0.5, hi + 0.5];
@@ -68,43 +74,45 @@ export function pairExtent(d: PairData): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-export function pairChart(o: { data: PairData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; yDomain: [number, number]; width?: number; height?: number; document?: Document }): SVGSVGElement {
+export function pairChart(o: { data: PairData; compare?: PairData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; yDomain: [number, number]; width?: number; height?: number; document?: Document }): SVGSVGElement {
   const a = o.data.rows.filter((r) => r.series === 0);
   const b = o.data.rows.filter((r) => r.series === 1);
-  const svg = Plot.plot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? CHART_WIDTH,
-    height: o.height ?? CHART_HEIGHT,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+  const marks: Plot.Markish[] = [
+    Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
+    Plot.areaY(b, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.compare, fillOpacity: OPACITY.compareBand + 0.04 }),
+    Plot.areaY(a, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.band, fillOpacity: OPACITY.outer + 0.04 }),
+    Plot.lineY(b, { ...hidden, x: "x", y: "mean", stroke: COLOR.compare, strokeWidth: 2.4, strokeDasharray: "1.5 3" }),
+    Plot.lineY(a, { ...hidden, x: "x", y: "mean", stroke: COLOR.mean, strokeWidth: 2.2 }),
+  ];
+  if (o.compare) {
+    for (const series of [0, 1] as const) {
+      const rows = o.compare.rows.filter((r) => r.series === series);
+      marks.push(Plot.lineY(rows, { ...pinnedLine, x: "x", y: "mean", strokeWidth: 1.6, strokeDasharray: PAIR_PINNED_DASH[series] }));
+    }
+  }
+  // Theory on top: a bound near 1 would otherwise hide under a mean that sits at 1.
+  marks.push(Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }));
+  return framedPlot({
+    ...frameBase(o, CHART_HEIGHT),
     x: { domain: o.xDomain, label: null },
     y: { domain: o.yDomain, label: null },
-    marks: [
-      Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
-      Plot.areaY(b, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.compare, fillOpacity: OPACITY.compareBand + 0.04 }),
-      Plot.areaY(a, { ...hidden, x: "x", y1: "lo", y2: "hi", fill: COLOR.band, fillOpacity: OPACITY.outer + 0.04 }),
-      Plot.lineY(b, { ...hidden, x: "x", y: "mean", stroke: COLOR.compare, strokeWidth: 2.4, strokeDasharray: "1.5 3" }),
-      Plot.lineY(a, { ...hidden, x: "x", y: "mean", stroke: COLOR.mean, strokeWidth: 2.2 }),
-      // Theory on top: a bound near 1 would otherwise hide under a mean that sits at 1.
-      Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "series", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
-      Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
-      Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
-    ],
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+    marks: [...marks, ...axes(o.xLabel, o.yLabel)],
+  });
 }
 
-export function pairLegend(view: PairView, hasTheory: boolean): LegendItem[] {
+export function pairLegend(view: PairView, hasTheory: boolean, compareLabel?: string): LegendItem[] {
   const bandText = view.band === "ci" ? "mean, 95% interval" : "mean, 5–95% of replicates";
   const items: LegendItem[] = [
     { key: "first", label: `${view.labels[0]} (${bandText})`, color: COLOR.mean, shape: "line" },
     { key: "second", label: `${view.labels[1]} (${bandText})`, color: COLOR.compare, shape: "dotted" },
   ];
   if (hasTheory) items.push({ key: "theory", label: view.theoryLabel ?? "Theory", color: COLOR.theory, shape: "dashed" });
+  if (compareLabel !== undefined) {
+    items.push(
+      pinnedLegend(compareLabel, `${view.labels[0]}, mean, long dashes`, "compare0", PAIR_PINNED_DASH[0]),
+      pinnedLegend(compareLabel, `${view.labels[1]}, mean, dash-dot`, "compare1", PAIR_PINNED_DASH[1]),
+    );
+  }
   return items;
 }
 

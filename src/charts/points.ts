@@ -8,7 +8,7 @@ import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { PointsView } from "../demos/types";
 import type { LegendItem } from "./fan";
-import { axes, framedPlot, hidden } from "./frame";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface PointRowCI {
@@ -66,10 +66,7 @@ export function pointsChart(o: { data: PointsData; compare?: PointsData; view: P
   }
   marks.push(...axes(v.xLabel, o.yLabel, v.bars ? { ticks: rows.map((r) => r.x), tickFormat: "d" } : {}));
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
+    ...frameBase(o, 280),
     x: { domain: o.xDomain, label: null, ...(v.logX ? { type: "log" as const } : {}) },
     y: { domain: o.yDomain, label: null, ...(v.logY ? { type: "log" as const } : { nice: true }) },
     marks,

@@ -8,7 +8,9 @@ import * as Plot from "@observablehq/plot";
 import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { SharesView } from "../demos/types";
+import { pinnedLegend, pinnedLine } from "./compare";
 import type { LegendItem } from "./fan";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface SharesData {
@@ -24,7 +26,6 @@ export interface SharesData {
   theorySource: "exact" | "suffix" | "none";
 }
 
-const hidden = { ariaHidden: "true" } as const;
 /** Layer fills, cycled: the three demo colours that are not the theory red. */
 const FILLS = [COLOR.band, COLOR.compare, COLOR.path, COLOR.mean];
 
@@ -61,38 +62,45 @@ export function sharesData(result: RunResult, view: SharesView, upto = Number.PO
   return { layers, rows, theory, theoryLast, theorySource: exact ? "exact" : suffixed ? "suffix" : "none" };
 }
 
-export function sharesChart(o: { data: SharesData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; width?: number; height?: number; document?: Document }): SVGSVGElement {
+/** Cumulative boundaries of the mean shares (every layer but the last), e.g. correct, correct + hack. */
+export function shareBoundaries(data: SharesData): { x: number; y: number; boundary: string }[] {
+  const out: { x: number; y: number; boundary: string }[] = [];
+  const acc = new Map<number, number>();
+  const inner = new Set(data.layers.slice(0, -1));
+  for (const r of data.rows) {
+    if (!inner.has(r.layer)) continue;
+    const y = (acc.get(r.x) ?? 0) + r.y;
+    acc.set(r.x, y);
+    out.push({ x: r.x, y, boundary: r.layer });
+  }
+  return out;
+}
+
+/** `compare`: pinned run A, drawn as its cumulative share boundaries (dotted). */
+export function sharesChart(o: { data: SharesData; compare?: SharesData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; width?: number; height?: number; document?: Document }): SVGSVGElement {
   const { layers } = o.data;
-  const svg = Plot.plot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
-    marginLeft: 56,
-    marginRight: 16,
-    marginBottom: 36,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+  const marks: Plot.Markish[] = [
+    Plot.areaY(o.data.rows, { ...hidden, x: "x", y: "y", fill: "layer", z: "layer", fillOpacity: OPACITY.inner + 0.25, order: layers }),
+    Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
+    Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "boundary", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
+  ];
+  if (o.compare) marks.push(Plot.lineY(shareBoundaries(o.compare), { ...pinnedLine, x: "x", y: "y", z: "boundary", strokeWidth: 2.4 }));
+  return framedPlot({
+    ...frameBase(o, 280),
     x: { domain: o.xDomain, label: null },
     y: { domain: [0, 1], label: null },
     color: { domain: layers, range: layers.map((_, i) => FILLS[i % FILLS.length]!) },
-    marks: [
-      Plot.areaY(o.data.rows, { ...hidden, x: "x", y: "y", fill: "layer", z: "layer", fillOpacity: OPACITY.inner + 0.25, order: layers }),
-      Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
-      Plot.lineY(o.data.theory, { ...hidden, x: "x", y: "y", z: "boundary", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
-      Plot.axisX({ ...hidden, label: o.xLabel, labelAnchor: "right", labelArrow: "none" }),
-      Plot.axisY({ ...hidden, label: o.yLabel, labelAnchor: "top", labelArrow: "none" }),
-    ],
-  }) as SVGSVGElement;
-  for (const g of svg.querySelectorAll("g[aria-label]")) g.setAttribute("aria-hidden", "true");
-  return svg;
+    marks: [...marks, ...axes(o.xLabel, o.yLabel)],
+  });
 }
 
-export function sharesLegend(view: SharesView, data: SharesData): LegendItem[] {
+export function sharesLegend(view: SharesView, data: SharesData, compareLabel?: string): LegendItem[] {
   const items: LegendItem[] = data.layers.map((label, i) => ({ key: `layer${i}`, label: `Mean share: ${label}`, color: FILLS[i % FILLS.length]!, shape: "band" as const, opacity: OPACITY.inner + 0.25 }));
   if (data.theorySource !== "none") {
     const label = data.theorySource === "exact" ? "Theory: boundaries between classes (exact)" : (view.theoryLabel ?? `Boundaries between classes (${view.theorySuffix})`);
     items.push({ key: "theory", label, color: COLOR.theory, shape: "dashed" });
   }
+  if (compareLabel !== undefined) items.push(pinnedLegend(compareLabel, "boundaries between its mean shares"));
   return items;
 }
 

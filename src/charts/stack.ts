@@ -8,7 +8,8 @@ import type { RunResult } from "../core/ensemble";
 import { formatNumber } from "../demos/format";
 import type { StackView } from "../demos/types";
 import type { LegendItem } from "./fan";
-import { axes, framedPlot, hidden } from "./frame";
+import { pinnedLegend, pinnedLine } from "./compare";
+import { axes, frameBase, framedPlot, hidden } from "./frame";
 import { COLOR, OPACITY } from "./palette";
 
 export interface StackRow {
@@ -47,35 +48,51 @@ export function stackData(result: RunResult, view: StackView, upto = Number.POSI
   return { rows, theoryWithin, theoryTotal };
 }
 
-export function stackChart(o: { data: StackData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; yMax: number; width?: number; height?: number; document?: Document }): SVGSVGElement {
+/** Largest total (within + between, or the theory total) of the data: the top of the y axis. */
+export function stackMax(...datas: (StackData | undefined)[]): number {
+  let yMax = 0;
+  for (const d of datas) {
+    for (const r of d?.rows ?? []) yMax = Math.max(yMax, r.within + r.between);
+    for (const p of d?.theoryTotal ?? []) yMax = Math.max(yMax, p.y);
+  }
+  return yMax;
+}
+
+/** `compare`: pinned run A, drawn as its total (dotted) and its within-run boundary (thin dotted). */
+export function stackChart(o: { data: StackData; compare?: StackData; ariaLabel: string; yLabel: string; xLabel: string; xDomain: [number, number]; yMax: number; width?: number; height?: number; document?: Document }): SVGSVGElement {
   const long = o.data.rows.flatMap((r) => [
     { x: r.x, y: r.within, layer: "within" },
     { x: r.x, y: r.between, layer: "between" },
   ]);
+  const marks: Plot.Markish[] = [
+    Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
+    Plot.areaY(long, { ...hidden, x: "x", y: "y", fill: "layer", z: "layer", fillOpacity: OPACITY.inner + 0.2, order: ["within", "between"] }),
+    Plot.lineY(o.data.theoryTotal, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
+    Plot.lineY(o.data.theoryWithin, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
+  ];
+  if (o.compare) {
+    const total = o.compare.rows.map((r) => ({ x: r.x, y: r.within + r.between }));
+    marks.push(
+      Plot.lineY(total, { ...pinnedLine, x: "x", y: "y", strokeWidth: 2.4 }),
+      Plot.lineY(o.compare.rows, { ...pinnedLine, x: "x", y: "within", strokeWidth: 1.2 }),
+    );
+  }
   return framedPlot({
-    ...(o.document ? { document: o.document } : {}),
-    ariaLabel: o.ariaLabel,
-    width: o.width ?? 640,
-    height: o.height ?? 280,
+    ...frameBase(o, 280),
     x: { domain: o.xDomain, label: null },
     y: { domain: [0, o.yMax], label: null },
     color: { domain: ["within", "between"], range: [COLOR.band, COLOR.compare] },
-    marks: [
-      Plot.gridY({ ...hidden, strokeOpacity: 0.12 }),
-      Plot.areaY(long, { ...hidden, x: "x", y: "y", fill: "layer", z: "layer", fillOpacity: OPACITY.inner + 0.2, order: ["within", "between"] }),
-      Plot.lineY(o.data.theoryTotal, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
-      Plot.lineY(o.data.theoryWithin, { ...hidden, x: "x", y: "y", stroke: COLOR.theory, strokeWidth: 1.6, strokeDasharray: "6 4" }),
-      ...axes(o.xLabel, o.yLabel),
-    ],
+    marks: [...marks, ...axes(o.xLabel, o.yLabel)],
   });
 }
 
-export function stackLegend(view: StackView, hasTheory: boolean): LegendItem[] {
+export function stackLegend(view: StackView, hasTheory: boolean, compareLabel?: string): LegendItem[] {
   const items: LegendItem[] = [
     { key: "inner", label: view.withinLabel ?? `Within runs: mean of ${view.within}`, color: COLOR.band, shape: "band", opacity: OPACITY.inner + 0.2 },
     { key: "outer", label: view.betweenLabel ?? `Between runs: variance of ${view.between}`, color: COLOR.compare, shape: "band", opacity: OPACITY.inner + 0.2 },
   ];
   if (hasTheory) items.push({ key: "theory", label: "Theory: boundary and total (exact)", color: COLOR.theory, shape: "dashed" });
+  if (compareLabel !== undefined) items.push(pinnedLegend(compareLabel, "total variance, dotted; within runs, thin dotted"));
   return items;
 }
 

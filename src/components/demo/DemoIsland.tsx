@@ -411,12 +411,8 @@ export default function DemoIsland({ config, model, initialUrl, children }: Prop
 
           <div class="demo-charts">
             {live
-              ? views.map((view, i) => {
+              ? views.map((view) => {
                   const chartId = `${uid}-chart-${view.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-                  const spec = config.views[i]!;
-                  const pinnedText = pinned && (spec.kind === "fan" || spec.kind === "points") && pinned.result.metrics[spec.metric]
-                    ? ` Pinned A: ${renderView(spec, metrics, pinned.result).description}`
-                    : "";
                   return (
                     <div class="demo-chart" key={view.key} data-view={view.key}>
                       <p class="demo-chart-title">{view.title}</p>
@@ -424,7 +420,7 @@ export default function DemoIsland({ config, model, initialUrl, children }: Prop
                       <ChartView id={chartId} view={view} />
                       <p class="demo-desc">
                         {view.description}
-                        {pinnedText}
+                        {view.pinned ? ` ${view.pinned}` : ""}
                       </p>
                       <div class="demo-chart-actions">
                         <button type="button" onClick={() => void exportChart(chartId, result!.seed, "svg")}>SVG</button>

@@ -15,7 +15,7 @@ export default function Legend({ items }: { items: LegendItem[] }) {
                 stroke={item.color}
                 stroke-width={item.shape === "thin" ? 1 : 2.4}
                 stroke-opacity={item.opacity ?? 1}
-                stroke-dasharray={item.shape === "dashed" ? "6 4" : item.shape === "dotted" ? "1.5 3" : undefined}
+                stroke-dasharray={item.dash ?? (item.shape === "dashed" ? "6 4" : item.shape === "dotted" ? "1.5 3" : undefined)}
               />
             )}
           </svg>
