@@ -8,20 +8,19 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { renderView, type RenderedView } from "../../charts/views";
-import { MAX_SEED, randomSeed } from "../../core/rng";
-import type { AnySpec, IntSpec, Notice, Params, ParamValue } from "../../core/schema";
+import { renderView } from "../../charts/views";
+import type { Notice, Params, ParamValue } from "../../core/schema";
 import { sameState } from "../../demos/definition";
 import { formatParams } from "../../demos/format";
 import { islandSchema, type ModelInfo } from "../../demos/model-info";
 import type { DemoRunResult as RunResult, Progress } from "../../demos/protocol";
 import type { DemoConfig, DemoState } from "../../demos/types";
-import { decodeResult } from "../../demos/result-codec";
 import { capNotices, decodeState, encodeState, noticeText, replaceInQuery } from "../../demos/url-state";
-import { ParamControl, TextControl } from "./controls";
+import DemoCharts from "./DemoCharts";
+import DemoControls from "./DemoControls";
 import { prefersReducedMotion } from "./download";
-import Legend from "./Legend";
-import SharePanel, { exportChart } from "./SharePanel";
+import { fetchInitial } from "./initial-run";
+import SharePanel from "./SharePanel";
 import { textRequest } from "../../charts/text";
 import { SimClient } from "./sim-client";
 
@@ -44,29 +43,6 @@ const URL_DEBOUNCE_MS = 400;
 /** Playback shows at most this many frames, one per FRAME_MS. */
 const PLAY_FRAMES = 100;
 const FRAME_MS = 40;
-
-function ChartView({ id, view }: { id: string; view: RenderedView }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const t0 = performance.now();
-    ref.current?.replaceChildren(view.draw());
-    performance.measure(`${id}:draw`, { start: t0 });
-  }, [view]);
-  return <div class="demo-plot" id={id} ref={ref} />;
-}
-
-/** The build's default run, or null if it cannot be fetched or does not match the state (then run live). */
-async function fetchInitial(url: string, state: DemoState, modelId: string): Promise<RunResult | null> {
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return null;
-    const res = decodeResult(await response.text());
-    const matches = res.model === modelId && sameState({ params: res.params, seed: res.seed, replicates: res.replicates }, state);
-    return matches ? res : null;
-  } catch {
-    return null;
-  }
-}
 
 export default function DemoIsland({ config, model, initialUrl, children }: Props) {
   const schema = useMemo(() => islandSchema(model), [model]);
@@ -320,28 +296,14 @@ export default function DemoIsland({ config, model, initialUrl, children }: Prop
     setStatus(result ? "Run cancelled; the chart still shows the previous run." : "Run cancelled.");
   }
 
-  const presetId = config.presets.find((p) => sameState(p.state, state))?.id ?? "custom";
-  const preset = config.presets.find((p) => p.id === presetId);
-  const seedSpec: IntSpec = { type: "int", label: "Seed", help: "Same parameters and seed give the same numbers.", min: 0, max: MAX_SEED, default: defaults.seed };
-  const repSpec: IntSpec = { type: "int", label: "Replicates", help: "Independent runs summarised by the bands.", min: 1, max: config.maxReplicates, default: defaults.replicates, scale: "log" };
-  const setParam = (name: string, value: ParamValue) => update({ ...state, params: { ...state.params, [name]: value } });
-  const specs = Object.entries(schema.params) as [string, AnySpec][];
-  const primary = config.controls ? specs.filter(([name]) => config.controls!.includes(name)) : specs;
-  const secondary = config.controls ? specs.filter(([name]) => !config.controls!.includes(name)) : [];
   /** Text values are parsed by the model in the worker; a bad one keeps the current value. */
-  const validateText = (name: string) => async (value: ParamValue): Promise<ParamValue> => {
+  const validateText = async (name: string, value: ParamValue): Promise<ParamValue> => {
     client.current ??= new SimClient();
     const c = await client.current.coerce(config.model, { ...state.params, [name]: value }, state.params);
     const notice = c.notices[0];
     if (notice) throw new Error(noticeText(notice).replace(/; using (the default|all defaults)[\s\S]*$/, ""));
     return c.params[name]!;
   };
-  const renderControl = ([name, spec]: [string, AnySpec]) => (
-    <ParamControl
-      key={name} id={`${uid}-${name}`} name={name} spec={spec} value={state.params[name]!} disabled={disabled}
-      onChange={(v) => setParam(name, v)} {...(spec.type === "text" ? { validate: validateText(name) } : {})}
-    />
-  );
 
   return (
     <div class="demo-shell" ref={shell} data-phase={phase} data-live={live ? "true" : "false"}>
@@ -353,38 +315,10 @@ export default function DemoIsland({ config, model, initialUrl, children }: Prop
         </div>
       )}
       <div class="demo-body">
-        <form class="demo-controls" aria-label={`Parameters of ${config.title ?? model.label}`} onSubmit={(e) => e.preventDefault()}>
-          {config.presets.length > 1 && (
-            <div class="demo-control demo-control-preset">
-              <label class="demo-label" for={`${uid}-preset`}>Preset</label>
-              <select
-                id={`${uid}-preset`}
-                value={presetId}
-                disabled={disabled}
-                onChange={(e) => {
-                  const p = config.presets.find((q) => q.id === (e.currentTarget as HTMLSelectElement).value);
-                  if (p) update(p.state, true);
-                }}
-              >
-                {config.presets.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-                {presetId === "custom" && <option value="custom" disabled>Custom</option>}
-              </select>
-              {preset?.note && <span class="demo-help">{preset.note}</span>}
-            </div>
-          )}
-          {primary.map(renderControl)}
-          {secondary.length > 0 && (
-            <details class="demo-more" open={secondary.some(([name]) => String(state.params[name]) !== String(defaults.params[name]))}>
-              <summary>More parameters ({secondary.length})</summary>
-              {secondary.map(renderControl)}
-            </details>
-          )}
-          <div class="demo-seed">
-            <TextControl id={`${uid}-seed`} name="seed" spec={seedSpec} value={state.seed} disabled={disabled} onChange={(v) => update({ ...state, seed: v as number })} />
-            <button type="button" disabled={disabled} onClick={() => update({ ...state, seed: randomSeed() }, true)}>New seed</button>
-          </div>
-          <ParamControl id={`${uid}-replicates`} name="replicates" spec={repSpec} value={state.replicates} disabled={disabled} onChange={(v) => update({ ...state, replicates: v as number })} />
-        </form>
+        <DemoControls
+          uid={uid} config={config} schema={schema} label={config.title ?? model.label} state={state} disabled={disabled}
+          update={update} validateText={validateText}
+        />
 
         <div class="demo-output">
           <div class="demo-transport" role="group" aria-label="Playback">
@@ -410,26 +344,7 @@ export default function DemoIsland({ config, model, initialUrl, children }: Prop
           </p>
 
           <div class="demo-charts">
-            {live
-              ? views.map((view) => {
-                  const chartId = `${uid}-chart-${view.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-                  return (
-                    <div class="demo-chart" key={view.key} data-view={view.key}>
-                      <p class="demo-chart-title">{view.title}</p>
-                      <Legend items={view.legend} />
-                      <ChartView id={chartId} view={view} />
-                      <p class="demo-desc">
-                        {view.description}
-                        {view.pinned ? ` ${view.pinned}` : ""}
-                      </p>
-                      <div class="demo-chart-actions">
-                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "svg")}>SVG</button>
-                        <button type="button" onClick={() => void exportChart(chartId, result!.seed, "png")}>PNG</button>
-                      </div>
-                    </div>
-                  );
-                })
-              : children}
+            {live ? <DemoCharts uid={uid} views={views} seed={result!.seed} /> : children}
           </div>
 
           <SharePanel config={config} schema={schema} modelLabel={model.label} run={run} state={runState} hydrated={hydrated} />
