@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { axeViolations, downloadFile, urlState, watchErrors } from "./helpers";
+import { axeViolations, downloadFile, openWithoutJs, urlState, watchErrors } from "./helpers";
 
 // Chapter 10: the BDM calculator (#demo-bdm) and CTM vs entropy vs compression (#demo-ctm-compare).
 const PAGE = "/chapters/block-decomposition/";
@@ -21,9 +21,7 @@ async function settled(page: Page) {
 }
 
 test("without JavaScript: both demos show the default results (figure, measures, tables)", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   const fig = calc(page).locator("svg#bdm-figure");
   await expect(fig).toBeVisible();
   expect(await fig.locator("rect").count()).toBeGreaterThan(3);
@@ -38,7 +36,7 @@ test("without JavaScript: both demos show the default results (figure, measures,
   await expect(cmp(page).locator(".demo-controls")).toBeHidden();
   // Prose numbers are computed at build time.
   expect(await page.locator("[data-bdm-value]").count()).toBeGreaterThan(30);
-  await context.close();
+  await page.context().close();
 });
 
 test("typing a string changes the results and the link; bad input gives a message and no values", async ({ page }) => {

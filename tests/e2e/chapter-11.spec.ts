@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, downloadFile, svgParses, urlState, watchErrors } from "./helpers";
+import { axeViolations, downloadFile, openWithoutJs, svgParses, urlState, watchErrors } from "./helpers";
 
 // Chapter 11: the two tools, "Symbolic regression live" (#demo-symbolic) and "Which rule made this?"
 // (#demo-which-rule): no-JS fallback, parameter changes, user formulas, URL round trip, hostile links,
@@ -32,9 +32,7 @@ async function waitSearch(page: Page) {
 const download = (page: Page, scope: string, name: string) => downloadFile(page, page.locator(scope), name);
 
 test("without JavaScript: the default run's formula, charts and ECA ranking are in the page", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   const stat = page.locator("#demo-symbolic [data-static]");
   await expect(stat.locator(".symbolic-formula")).toHaveAttribute("data-formula", "sqrt(x) * x");
   await expect(stat.locator(".symbolic-formula .katex")).toBeVisible();
@@ -50,7 +48,7 @@ test("without JavaScript: the default run's formula, charts and ECA ranking are 
   await expect(page.locator("#demo-symbolic .demo-controls")).toBeHidden();
   await expect(page.locator("#demo-which-rule .demo-controls")).toBeHidden();
   await expect(page.locator("#demo-symbolic .demo-caption a.xref")).toHaveText(/^\(11\.\d+\)$/);
-  await context.close();
+  await page.context().close();
 });
 
 test("live: the default search agrees with the build; changing the law and the noise changes the result", async ({ page }) => {

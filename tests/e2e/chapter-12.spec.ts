@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { watchErrors } from "./helpers";
+import { openWithoutJs, watchErrors } from "./helpers";
 
 // Chapter 12 (A hybrid loop): the two-loops demo (pair charts of the hybrid and the distributional
 // learner) checked without JavaScript, live, through its URL state, against a hostile link, through
@@ -29,9 +29,7 @@ async function download(page: Page, name: string): Promise<string> {
 test.describe.configure({ timeout: 180_000 });
 
 test("without JavaScript: three build-time pair charts with legend, bound, description, caption and equation link", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   const root = page.locator(`#demo-${ID}`);
   const figures = root.locator(".demo-static .demo-plot svg");
   expect(await figures.count()).toBe(CHARTS);
@@ -45,7 +43,7 @@ test("without JavaScript: three build-time pair charts with legend, bound, descr
   await expect(root.locator(".demo-controls")).toBeHidden();
   // Build-time numbers in the prose are present (SimValue), never placeholders.
   expect(await page.locator("[data-sim-value]").count()).toBeGreaterThan(15);
-  await context.close();
+  await page.context().close();
 });
 
 test("live: matches the build, exports parse, the bound is consistent with the simulated rate; a parameter change redraws and the link restores it", async ({ page, context }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { axeViolations, openLive } from "./helpers";
+import { axeViolations, openLive, openWithoutJs } from "./helpers";
 import { demoChecks, expectStaticFigure, type DemoCheck } from "./demo-checks";
 
 // The demos of chapter 6 (Not the architecture), each checked live, through its URL state, against
@@ -22,12 +22,9 @@ const TIMEOUTS = { live: 120_000, run: 90_000 };
 test.describe.configure({ timeout: 360_000 });
 
 test("every chapter 6 demo has its build-time figure, caption and equation link without JavaScript; the n-gram text is there as text", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   for (const demo of DEMOS) {
-    await expectStaticFigure(page, demo);
-    const root = page.locator(`#demo-${demo.id}`);
+    const root = await expectStaticFigure(page, demo);
     await expect(root.locator(".demo-static .demo-desc").first()).not.toBeEmpty();
     if (demo.theory.length) {
       await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Theory");
@@ -42,7 +39,7 @@ test("every chapter 6 demo has its build-time figure, caption and equation link 
   // Five series and their end labels on the comparison chart.
   const lines = page.locator("#demo-families .demo-static .demo-plot svg");
   await expect(lines.locator('g[aria-label="text"] text')).toHaveCount(6);
-  await context.close();
+  await page.context().close();
 });
 
 // The whole page (light and dark) is scanned by pages.spec.ts; here each demo section, before and after its live run.

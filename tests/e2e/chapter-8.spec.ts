@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { DemoJson } from "./helpers";
+import { openWithoutJs, type DemoJson } from "./helpers";
 import { demoChecks, expectStaticFigure, type DemoCheck } from "./demo-checks";
 
 // The four demos of chapter 8 (imperfect verifiers), each checked live, through its URL state, against
@@ -55,12 +55,9 @@ const DEMOS: (DemoCheck & { legend: string })[] = [
 test.describe.configure({ timeout: 180_000 });
 
 test("every chapter 8 demo has its build-time figure, legend, caption and equation link without JavaScript", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   for (const demo of DEMOS) {
-    await expectStaticFigure(page, demo);
-    const root = page.locator(`#demo-${demo.id}`);
+    const root = await expectStaticFigure(page, demo);
     expect(await root.locator(".demo-static .demo-plot svg path").count(), demo.id).toBeGreaterThanOrEqual(2 * demo.charts);
     await expect(root.locator(".demo-static .demo-legend").first()).toContainText(demo.legend);
   }
@@ -70,7 +67,7 @@ test("every chapter 8 demo has its build-time figure, legend, caption and equati
   await expect(page.locator("#demo-verifier-loop .demo-static .demo-desc").first()).toContainText("(N → ∞ limit correct");
   // Prose numbers are computed at build time.
   expect(await page.locator("[data-sim-value]").count()).toBeGreaterThanOrEqual(10);
-  await context.close();
+  await page.context().close();
 });
 
 // Live run, exports and theory band, parameter change, URL round trip, hostile link and axe: see demo-checks.ts.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, downloadFile, urlState, watchErrors } from "./helpers";
+import { axeViolations, downloadFile, openWithoutJs, urlState, watchErrors } from "./helpers";
 
 // Chapter 9 (coding theorem): the machine explorer and "Compute D(n) yourself".
 const CH9 = "/chapters/coding-theorem/";
@@ -20,9 +20,7 @@ async function live(page: Page, sel: string, url = CH9) {
 const download = (page: Page, sel: string, name: RegExp | string) => downloadFile(page, page.locator(sel), name);
 
 test("without JavaScript: the default machine's table and diagrams, and the D(4) figure and table", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(CH9);
+  const page = await openWithoutJs(browser, CH9);
   await expect(page.locator(`${EX} table.ctm-table caption`)).toContainText("machine 9715");
   await expect(page.locator(`${EX} svg.spacetime`)).toHaveCount(2);
   await expect(page.locator(`${EX} [data-run-summary="0"]`)).toContainText("halts after 6 steps; output 1111");
@@ -31,7 +29,7 @@ test("without JavaScript: the default machine's table and diagrams, and the D(4)
   await expect(page.locator(`${DN} [data-static-d4-table] tbody tr`)).toHaveCount(12);
   await expect(page.locator(`${EX} .demo-controls`)).toBeHidden();
   await expect(page.locator(`${EX} .demo-export`)).toBeHidden();
-  await context.close();
+  await page.context().close();
 });
 
 test("explorer: typing a number changes the diagram, the URL round-trips, exports parse", async ({ page }) => {

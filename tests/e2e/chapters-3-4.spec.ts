@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import * as h from "./helpers";
-import { axeViolations, downloadFile, isPng, setParam, svgParses, urlState, watchErrors } from "./helpers";
+import { axeViolations, downloadFile, isPng, openWithoutJs, setParam, svgParses, urlState, watchErrors } from "./helpers";
 
 // The six demos of chapters 3 (entropy decay) and 4 (variance amplification), each checked for:
 // the build-time figure without JavaScript, a parameter change, a URL round trip, a hostile URL,
@@ -49,9 +49,7 @@ const download = (page: Page, c: Case, name: string) => downloadFile(page, c.id,
 for (const c of CASES) {
   test.describe(`demo ${c.id} (${c.page})`, () => {
     test("the build-time figure and its description exist without JavaScript", async ({ browser }) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(c.page);
+      const page = await openWithoutJs(browser, c.page);
       const svgs = page.locator(`#demo-${c.id} .demo-static .demo-plot svg`);
       await expect(svgs.first()).toBeVisible();
       expect(await svgs.count()).toBe(c.charts);
@@ -63,7 +61,7 @@ for (const c of CASES) {
       expect((await page.locator(`#demo-${c.id} .demo-static .demo-desc`).allTextContents()).every((t) => t.length > 20)).toBe(true);
       await expect(page.locator(`#demo-${c.id} .demo-caption a.xref`)).toHaveText(/^\(\d+\.\d+\)$/);
       await expect(page.locator(`#demo-${c.id} .demo-controls`)).toBeHidden();
-      await context.close();
+      await page.context().close();
     });
 
     test("live: same numbers as the build-time figure; changing a parameter changes the chart", async ({ page }) => {

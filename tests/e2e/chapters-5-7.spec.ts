@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoChecks, expectStaticFigure, type DemoCheck } from "./demo-checks";
+import { openWithoutJs } from "./helpers";
 
 // The demos of chapters 5 (Grounding) and 7 (The data-processing inequality), each checked live,
 // through its URL state, against hostile links, through its exports and without JavaScript.
@@ -26,8 +27,7 @@ const DEMOS: DemoCheck[] = [
 test.describe.configure({ timeout: 120_000 });
 
 test("every chapter 5 and 7 demo has its build-time figure, legend, caption and equation link without JavaScript", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const page = await openWithoutJs(browser);
   for (const demo of DEMOS) {
     await page.goto(demo.page);
     await expectStaticFigure(page, demo);
@@ -37,7 +37,7 @@ test("every chapter 5 and 7 demo has its build-time figure, legend, caption and 
     await expect(root.locator(".demo-static .demo-legend").first()).toContainText("Theory");
     await expect(root.locator(".demo-static .demo-desc").first()).toContainText("(theory ");
   }
-  await context.close();
+  await page.context().close();
 });
 
 // Live run, exports and theory band, parameter change, URL round trip, hostile link: see demo-checks.ts.

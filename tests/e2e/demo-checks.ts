@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { axeViolations, demoRoot, descriptions, downloadFile, openLive, setParam, staticDescriptions, urlState, watchErrors, type DemoJson } from "./helpers";
 
 // The per-demo checks every ensemble-demo chapter spec makes (chapters 5–8): a live run that matches the
@@ -43,7 +43,7 @@ const live = (page: Page, d: DemoCheck, t: DemoTimeouts, url = d.page) => openLi
 const text = async (page: Page, d: DemoCheck, name: string) => (await downloadFile(page, d.id, name)).body.toString("utf8");
 
 /** The build-time figure without JavaScript: chart count, visible, caption with seed and equation link, no controls. */
-export async function expectStaticFigure(page: Page, d: DemoCheck): Promise<void> {
+export async function expectStaticFigure(page: Page, d: DemoCheck): Promise<Locator> {
   const root = demoRoot(page, d.id);
   const figures = root.locator(".demo-static .demo-plot svg");
   expect(await figures.count(), d.id).toBe(d.charts);
@@ -51,6 +51,7 @@ export async function expectStaticFigure(page: Page, d: DemoCheck): Promise<void
   await expect(root.locator(".demo-caption")).toContainText("seed");
   await expect(root.locator(".demo-caption a.xref")).toHaveAttribute("href", new RegExp(`#${d.equation}$`));
   await expect(root.locator(".demo-controls")).toBeHidden();
+  return root;
 }
 
 /** JSON and CSV exports of the current run parse and agree; each listed theory curve lies in the band. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, demoQuery, downloadFile, isPng, setParam, svgParses, urlState, watchErrors } from "./helpers";
+import { axeViolations, demoQuery, downloadFile, isPng, openWithoutJs, setParam, svgParses, urlState, watchErrors } from "./helpers";
 import * as h from "./helpers";
 
 // The demo shell's common machinery (URL state, notices, exports, presets, pin & compare, cancel,
@@ -25,9 +25,7 @@ const openLive = (page: Page, url = PAGE) => h.openLive(page, ID, url, 30_000);
 const descriptions = (page: Page) => h.descriptions(page, ID);
 
 test("the default figure and its description are there without JavaScript", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(PAGE);
+  const page = await openWithoutJs(browser, PAGE);
   const figure = page.locator(`${DEMO} .demo-static .demo-plot svg`).first();
   await expect(figure).toBeVisible();
   await expect(page.locator(`${DEMO} .demo-static[data-view="entropy"] .demo-plot svg`)).toHaveAttribute("aria-label", /^Entropy H\(p_t\): fan chart over 150 generations, 300 replicates, seed 7$/);
@@ -44,7 +42,7 @@ test("the default figure and its description are there without JavaScript", asyn
   // Controls that cannot work without JavaScript are hidden.
   await expect(page.locator(`${DEMO} .demo-controls`)).toBeHidden();
   await expect(page.locator(`${DEMO} .demo-transport`)).toBeHidden();
-  await context.close();
+  await page.context().close();
 });
 
 test("the live run reproduces the build-time figure's numbers, and changing a parameter changes the chart", async ({ page }) => {

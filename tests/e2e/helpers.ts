@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 
 /** Is this same-origin path a page (not an asset)? trailingSlash is "always", so pages end in "/" (or .html). */
 export const isPagePath = (p: string) => p.endsWith("/") || p.endsWith(".html");
@@ -79,6 +79,13 @@ export function watchErrors(page: Page): string[] {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   return errors;
+}
+
+/** A page in a new context with JavaScript disabled, at `url` if given; close with `page.context().close()`. */
+export async function openWithoutJs(browser: Browser, url?: string): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  if (url) await page.goto(url);
+  return page;
 }
 
 /** The `<section id="demo-<id>">` of a demo. */
